@@ -1,0 +1,174 @@
+using Matchmaking.Application.Common;
+
+namespace Matchmaking.Application.Bids;
+
+public enum BidStatus { Draft = 0, Submitted = 1, Withdrawn = 2, Shortlisted = 3, Selected = 4, NotSelected = 5 }
+
+public sealed record BidContent
+{
+    public string TechnicalApproach { get; init; } = "";
+    public string MilestonePlan { get; init; } = "";
+    public decimal BudgetAskedWan { get; init; }
+    public string TeamDescription { get; init; } = "";
+    public string? PriorResults { get; init; }
+
+    public const int MaxText = 8000;
+
+    public Dictionary<string, string> Validate(decimal challengeBudgetWan)
+    {
+        var e = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(TechnicalApproach)) e[nameof(TechnicalApproach)] = "请填写技术路线";
+        else if (TechnicalApproach.Length > MaxText) e[nameof(TechnicalApproach)] = $"技术路线不超过{MaxText}个字符";
+        if (string.IsNullOrWhiteSpace(MilestonePlan)) e[nameof(MilestonePlan)] = "请填写里程碑计划";
+        else if (MilestonePlan.Length > MaxText) e[nameof(MilestonePlan)] = $"里程碑计划不超过{MaxText}个字符";
+        if (BudgetAskedWan <= 0) e[nameof(BudgetAskedWan)] = "申请经费应大于0万元";
+        else if (BudgetAskedWan > challengeBudgetWan) e[nameof(BudgetAskedWan)] = $"申请经费不能超过榜额（{challengeBudgetWan:0.##}万元）";
+        if (string.IsNullOrWhiteSpace(TeamDescription)) e[nameof(TeamDescription)] = "请介绍攻关团队";
+        else if (TeamDescription.Length > MaxText) e[nameof(TeamDescription)] = $"团队介绍不超过{MaxText}个字符";
+        if (PriorResults is { Length: > MaxText }) e[nameof(PriorResults)] = $"前期成果不超过{MaxText}个字符";
+        return e;
+    }
+}
+
+/// <summary>揭榜申请: a team's bid on a challenge. Confidential: only its authors, the poster (after the
+/// deadline) and admins see its content. Its transitions take the challenge's deadline so that no bid
+/// changes after bidding closed, whatever the challenge's stored state says.</summary>
+public class Bid
+{
+    private Bid() { }
+
+    public Bid(int challengeId, int profileId, int organizationId, string createdByUserId, BidContent content,
+        decimal challengeBudgetWan, DateTime nowUtc, DateTime deadlineUtc)
+    {
+        EnsureBeforeDeadline(nowUtc, deadlineUtc);
+        ChallengeId = challengeId;
+        ProfileId = profileId;
+        OrganizationId = organizationId;
+        CreatedByUserId = createdByUserId;
+        CreatedAtUtc = nowUtc;
+        Apply(content, challengeBudgetWan, nowUtc);
+    }
+
+    public int Id { get; private set; }
+    public int ChallengeId { get; private set; }
+    public Challenges.Challenge? Challenge { get; private set; }
+    public int ProfileId { get; private set; }
+    public Profiles.CapabilityProfile? Profile { get; private set; }
+    public int OrganizationId { get; private set; }
+    public Organizations.Organization? Organization { get; private set; }
+    public string CreatedByUserId { get; private set; } = "";
+
+    public string TechnicalApproach { get; private set; } = "";
+    public string MilestonePlan { get; private set; } = "";
+    public decimal BudgetAskedWan { get; private set; }
+    public string TeamDescription { get; private set; } = "";
+    public string? PriorResults { get; private set; }
+
+    public BidStatus Status { get; private set; } = BidStatus.Draft;
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime UpdatedAtUtc { get; private set; }
+    public DateTime? SubmittedAtUtc { get; private set; }
+    public DateTime? WithdrawnAtUtc { get; private set; }
+    public DateTime? DecidedAtUtc { get; private set; }
+    public long Version { get; private set; }
+
+    /// <summary>Counts against "one active bid per team per challenge".</summary>
+    public bool IsActive => Status != BidStatus.Withdrawn;
+
+    public BidContent Content => new()
+    {
+        TechnicalApproach = TechnicalApproach, MilestonePlan = MilestonePlan, BudgetAskedWan = BudgetAskedWan,
+        TeamDescription = TeamDescription, PriorResults = PriorResults,
+    };
+
+    public void Edit(BidContent content, decimal challengeBudgetWan, DateTime nowUtc, DateTime deadlineUtc)
+    {
+        EnsureBeforeDeadline(nowUtc, deadlineUtc);
+        if (Status is not (BidStatus.Draft or BidStatus.Submitted)) throw Invalid("edit");
+        Apply(content, challengeBudgetWan, nowUtc);
+    }
+
+    public void Submit(DateTime nowUtc, DateTime deadlineUtc)
+    {
+        EnsureBeforeDeadline(nowUtc, deadlineUtc);
+        if (Status != BidStatus.Draft) throw Invalid("submit");
+        Status = BidStatus.Submitted;
+        SubmittedAtUtc = nowUtc;
+        Touch(nowUtc);
+    }
+
+    public void Withdraw(DateTime nowUtc, DateTime deadlineUtc)
+    {
+        EnsureBeforeDeadline(nowUtc, deadlineUtc);
+        if (Status is not (BidStatus.Draft or BidStatus.Submitted)) throw Invalid("withdraw");
+        Status = BidStatus.Withdrawn;
+        WithdrawnAtUtc = nowUtc;
+        Touch(nowUtc);
+    }
+
+    public void Shortlist(DateTime nowUtc, DateTime deadlineUtc)
+    {
+        EnsureAfterDeadline(nowUtc, deadlineUtc);
+        if (Status != BidStatus.Submitted) throw Invalid("shortlist");
+        Status = BidStatus.Shortlisted;
+        Touch(nowUtc);
+    }
+
+    /// <summary>挂帅: this bid wins (or is one of the 赛马 winners).</summary>
+    public void Select(DateTime nowUtc, DateTime deadlineUtc)
+    {
+        EnsureAfterDeadline(nowUtc, deadlineUtc);
+        if (Status is not (BidStatus.Submitted or BidStatus.Shortlisted)) throw Invalid("select");
+        Status = BidStatus.Selected;
+        DecidedAtUtc = nowUtc;
+        Touch(nowUtc);
+    }
+
+    public void MarkNotSelected(DateTime nowUtc, DateTime deadlineUtc)
+    {
+        EnsureAfterDeadline(nowUtc, deadlineUtc);
+        if (Status is not (BidStatus.Submitted or BidStatus.Shortlisted)) throw Invalid("not_select");
+        Status = BidStatus.NotSelected;
+        DecidedAtUtc = nowUtc;
+        Touch(nowUtc);
+    }
+
+    /// <summary>For demo seeding only: a state from elsewhere.</summary>
+    public void ForceStatus(BidStatus status, DateTime nowUtc)
+    {
+        Status = status;
+        if (status != BidStatus.Draft) SubmittedAtUtc ??= nowUtc;
+        Touch(nowUtc);
+    }
+
+    private void Apply(BidContent c, decimal challengeBudgetWan, DateTime nowUtc)
+    {
+        var errors = c.Validate(challengeBudgetWan);
+        if (errors.Count > 0) throw new ValidationFailedException(errors);
+        TechnicalApproach = c.TechnicalApproach.Trim();
+        MilestonePlan = c.MilestonePlan.Trim();
+        BudgetAskedWan = c.BudgetAskedWan;
+        TeamDescription = c.TeamDescription.Trim();
+        PriorResults = string.IsNullOrWhiteSpace(c.PriorResults) ? null : c.PriorResults.Trim();
+        Touch(nowUtc);
+    }
+
+    private static void EnsureBeforeDeadline(DateTime nowUtc, DateTime deadlineUtc)
+    {
+        if (nowUtc >= deadlineUtc) throw new DomainException("deadline_passed", "揭榜已截止，不能再提交、修改或撤回申请");
+    }
+
+    private static void EnsureAfterDeadline(DateTime nowUtc, DateTime deadlineUtc)
+    {
+        if (nowUtc < deadlineUtc) throw new DomainException("deadline_not_passed", "揭榜截止前申请处于密封状态，不能评审");
+    }
+
+    private void Touch(DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        Version++;
+    }
+
+    private DomainException Invalid(string action) =>
+        new("invalid_transition", $"当前申请状态（{Status}）不允许此操作（{action}）");
+}

@@ -1,0 +1,111 @@
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Organizations;
+
+namespace Matchmaking.Application.Profiles;
+
+public enum AchievementType { Paper = 1, Patent = 2, Project = 3, Award = 4 }
+
+public sealed class Achievement
+{
+    public AchievementType Type { get; set; } = AchievementType.Paper;
+    public string Title { get; set; } = "";
+    public int? Year { get; set; }
+}
+
+public sealed record ProfileContent
+{
+    public string Name { get; init; } = "";
+    public string LeadName { get; init; } = "";
+    public IReadOnlyList<string> Members { get; init; } = [];
+    public IReadOnlyList<string> FieldCodes { get; init; } = [];
+    public IReadOnlyList<string> Skills { get; init; } = [];
+    public string Summary { get; init; } = "";
+    public IReadOnlyList<Achievement> Achievements { get; init; } = [];
+    public IReadOnlyList<string> Platforms { get; init; } = [];
+    public bool IsPublic { get; init; } = true;
+
+    public Dictionary<string, string> Validate(int currentYear)
+    {
+        var e = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(Name)) e[nameof(Name)] = "请填写团队名称";
+        else if (Name.Trim().Length > 100) e[nameof(Name)] = "团队名称不超过100个字符";
+        if (string.IsNullOrWhiteSpace(LeadName)) e[nameof(LeadName)] = "请填写团队负责人";
+        if (string.IsNullOrWhiteSpace(Summary)) e[nameof(Summary)] = "请填写团队简介";
+        else if (Summary.Length > 4000) e[nameof(Summary)] = "团队简介不超过4000个字符";
+        if (Skills.Count(s => !string.IsNullOrWhiteSpace(s)) == 0) e[nameof(Skills)] = "至少填写一个技术标签";
+        else if (Skills.Count > 40) e[nameof(Skills)] = "技术标签不超过40个";
+        if (FieldCodes.Count == 0) e[nameof(FieldCodes)] = "至少选择一个学科";
+        if (Achievements.Any(a => string.IsNullOrWhiteSpace(a.Title))) e[nameof(Achievements)] = "成果名称不能为空";
+        else if (Achievements.Any(a => a.Year is { } y && (y < 1950 || y > currentYear))) e[nameof(Achievements)] = $"成果年份应在1950–{currentYear}之间";
+        if (Achievements.Count > 200) e[nameof(Achievements)] = "成果不超过200项";
+        return e;
+    }
+}
+
+/// <summary>科研能力画像: a team's fields, skills and evidence — what matching reads.</summary>
+public class CapabilityProfile
+{
+    private CapabilityProfile() { }
+
+    public CapabilityProfile(int? organizationId, string? ownerUserId, string organizationName, OrganizationType orgType,
+        string regionCode, ProfileContent content, DateTime nowUtc)
+    {
+        OrganizationId = organizationId;
+        OwnerUserId = ownerUserId;
+        OrganizationName = organizationName;
+        OrgType = orgType;
+        RegionCode = regionCode;
+        CreatedAtUtc = nowUtc;
+        Edit(content, nowUtc);
+    }
+
+    public int Id { get; private set; }
+    public string? ExternalId { get; set; }
+    /// <summary>Null for teams imported from outside the portal (they have no account here).</summary>
+    public int? OrganizationId { get; private set; }
+    public Organization? Organization { get; private set; }
+    public string? OwnerUserId { get; private set; }
+    public string OrganizationName { get; private set; } = "";
+    public OrganizationType OrgType { get; private set; }
+    public string RegionCode { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+    public string LeadName { get; private set; } = "";
+    public List<string> Members { get; private set; } = [];
+    public List<string> FieldCodes { get; private set; } = [];
+    public List<string> Skills { get; private set; } = [];
+    public string Summary { get; private set; } = "";
+    public List<Achievement> Achievements { get; private set; } = [];
+    public List<string> Platforms { get; private set; } = [];
+    public bool IsPublic { get; private set; } = true;
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime UpdatedAtUtc { get; private set; }
+    public long Version { get; private set; }
+
+    public ProfileContent Content => new()
+    {
+        Name = Name, LeadName = LeadName, Members = [.. Members], FieldCodes = [.. FieldCodes], Skills = [.. Skills],
+        Summary = Summary, Platforms = [.. Platforms], IsPublic = IsPublic,
+        Achievements = Achievements.Select(a => new Achievement { Type = a.Type, Title = a.Title, Year = a.Year }).ToList(),
+    };
+
+    public void Edit(ProfileContent c, DateTime nowUtc)
+    {
+        var errors = c.Validate(nowUtc.Year);
+        if (errors.Count > 0) throw new ValidationFailedException(errors);
+        Name = c.Name.Trim();
+        LeadName = c.LeadName.Trim();
+        Members = Clean(c.Members);
+        FieldCodes = Clean(c.FieldCodes);
+        Skills = Clean(c.Skills);
+        Summary = c.Summary.Trim();
+        Achievements = c.Achievements.Select(a => new Achievement { Type = a.Type, Title = a.Title.Trim(), Year = a.Year }).ToList();
+        Platforms = Clean(c.Platforms);
+        IsPublic = c.IsPublic;
+        UpdatedAtUtc = nowUtc;
+        Version++;
+    }
+
+    private static List<string> Clean(IEnumerable<string> items) =>
+        items.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct().ToList();
+}
