@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using Matchmaking.Web.Components.Account.Pages;
 using Matchmaking.Web.Components.Account.Pages.Manage;
-using Matchmaking.Web.Data;
+using Matchmaking.Application.Identity;
 
 namespace Microsoft.AspNetCore.Routing;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
-using Matchmaking.Web.Data;
+using Matchmaking.Application.Identity;
 
 namespace Matchmaking.Web.Components.Account;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using Matchmaking.Web.Data;
+using Matchmaking.Application.Identity;
 
 namespace Matchmaking.Web.Components.Account;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Matchmaking.Web.Data;
+using Matchmaking.Application.Identity;
 
 namespace Matchmaking.Web.Components.Account;
 

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Matchmaking.Application.Auditing;
+using Matchmaking.Application.Bids;
+using Matchmaking.Application.Challenges;
+using Matchmaking.Application.Data;
+using Matchmaking.Application.Identity;
+using Matchmaking.Application.Organizations;
+using Matchmaking.Application.Profiles;
+using Matchmaking.Application.Seeding;
+using Matchmaking.Application.Taxonomy;
+using Matchmaking.Web.Components;
+using Matchmaking.Web.Components.Account;
+using Matchmaking.Web.Infrastructure;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace Matchmaking.Web;
+
+/// <summary>The composition root, split out of Program.cs so that the tests host the same app.</summary>
+public static class PortalSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddMatchmakingPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
+        var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<CurrentActor>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.Enterprise, p => p.RequireRole(Roles.Enterprise, Roles.Admin))
+            .AddPolicy(Roles.Researcher, p => p.RequireRole(Roles.Researcher));
+
+        services.AddMatchmakingData(portal.ResolvedDataDir);
+        services.AddDatabaseDeveloperPageExceptionFilter();
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                DataSetup.ConfigureIdentityStore(o);
+                o.SignIn.RequireConfirmedAccount = false; // no mail server by default; admins verify organisations instead
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+
+        services.AddSingleton<ChallengeService>();
+        services.AddSingleton<BidService>();
+        services.AddSingleton<ProfileService>();
+        services.AddSingleton<OrganizationService>();
+        services.AddSingleton<TaxonomyService>();
+        services.AddSingleton<AuditService>();
+        services.AddHostedService<DeadlineCloser>();
+        return builder;
+    }
+
+    /// <summary>Applies migrations, ensures roles, the configured admin accounts and the reference taxonomy,
+    /// and in demo mode seeds demo content into an empty database.</summary>
+    public static async Task PrepareDataAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+
+        var roleManager = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roleManager.RoleExistsAsync(role))
+                await roleManager.CreateAsync(new IdentityRole(role));
+
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var admin in options.Admins.Where(a => !string.IsNullOrWhiteSpace(a.Email)))
+            await EnsureAdminAsync(users, admin, app.Logger);
+
+        await ReferenceData.SeedAsync(db);
+        if (options.Demo && await DemoData.SeedAsync(db, users, sp.GetRequiredService<TimeProvider>()))
+            app.Logger.LogInformation("Seeded demo data into {Dir}", options.ResolvedDataDir);
+    }
+
+    private static async Task EnsureAdminAsync(UserManager<ApplicationUser> users, AdminAccount admin, ILogger log)
+    {
+        var user = await users.FindByEmailAsync(admin.Email);
+        if (user is null)
+        {
+            user = new ApplicationUser { UserName = admin.Email, Email = admin.Email, EmailConfirmed = true, DisplayName = admin.DisplayName };
+            var created = await users.CreateAsync(user, admin.Password);
+            if (!created.Succeeded)
+            {
+                log.LogError("Could not create admin {Email}: {Errors}", admin.Email, string.Join("; ", created.Errors.Select(e => e.Description)));
+                return;
+            }
+        }
+        if (!await users.IsInRoleAsync(user, Roles.Admin)) await users.AddToRoleAsync(user, Roles.Admin);
+    }
+
+    public static WebApplication UseMatchmakingPortal(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment()) app.UseMigrationsEndPoint();
+        else app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese first: only an explicit choice (cookie or ?culture=) switches to English, not the browser's language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapGet("/culture", (string c, string? redirect, HttpContext http) =>
+        {
+            var culture = Cultures.FirstOrDefault(x => x.Name.Equals(c, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(redirect is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/");
+        });
+        return app;
+    }
+}
