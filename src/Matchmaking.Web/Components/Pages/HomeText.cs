@@ -1,0 +1,3 @@
+namespace Matchmaking.Web.Components.Pages;
+
+public sealed class HomeText;
