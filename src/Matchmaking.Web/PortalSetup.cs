@@ -29,7 +29,6 @@ public static class PortalSetup
     {
         var services = builder.Services;
         services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
-        var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -51,7 +50,7 @@ public static class PortalSetup
             .AddPolicy(Roles.Enterprise, p => p.RequireRole(Roles.Enterprise, Roles.Admin))
             .AddPolicy(Roles.Researcher, p => p.RequireRole(Roles.Researcher));
 
-        services.AddMatchmakingData(portal.ResolvedDataDir);
+        services.AddMatchmakingData(sp => sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolvedDataDir);
         services.AddDatabaseDeveloperPageExceptionFilter();
         services.AddIdentityCore<ApplicationUser>(o =>
             {

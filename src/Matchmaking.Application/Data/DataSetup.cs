@@ -33,9 +33,10 @@ public static class DataSetup
     }
 
     /// <summary>Registers a context factory (one short-lived context per operation) and a scoped context.</summary>
-    public static IServiceCollection AddMatchmakingData(this IServiceCollection services, string dataDir)
+    /// <param name="dataDir">Read when the first context is made, so configuration added late (tests, hosts) is honoured.</param>
+    public static IServiceCollection AddMatchmakingData(this IServiceCollection services, Func<IServiceProvider, string> dataDir)
     {
-        services.AddDbContextFactory<AppDbContext>(o => Configure(o, dataDir), ServiceLifetime.Singleton);
+        services.AddDbContextFactory<AppDbContext>((sp, o) => Configure(o, dataDir(sp)), ServiceLifetime.Singleton);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
     }
