@@ -18,7 +18,7 @@ public static partial class HttpLogin
     {
         var page = await client.GetStringAsync("/Account/Login");
         var token = TokenRegex().Match(page).Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "no antiforgery token on the login page");
+        Assert.False(string.IsNullOrEmpty(token), "no antiforgery token on the login page: " + page[..Math.Min(page.Length, 3000)]);
         return new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["_handler"] = "login",
@@ -26,6 +26,6 @@ public static partial class HttpLogin
         });
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
 }
