@@ -30,8 +30,8 @@ public class BidFormTests
         FillValid(cut, "900");
         cut.Find("#bf-submit").Click();
 
+        cut.WaitForAssertion(() => Assert.Equal("申请经费不能超过榜额（800万元）", ErrorUnder(cut, nameof(BidContent.BudgetAskedWan))));
         Assert.False(saved);
-        Assert.Equal("申请经费不能超过榜额（800万元）", ErrorUnder(cut, nameof(BidContent.BudgetAskedWan)));
         Assert.Null(ErrorUnder(cut, nameof(BidContent.TechnicalApproach)));
     }
 
@@ -48,8 +48,8 @@ public class BidFormTests
         cut.Find("#bf-approach").Input("   ");
         cut.Find("#bf-save-draft").Click();
 
+        cut.WaitForAssertion(() => Assert.Equal("请填写技术路线", ErrorUnder(cut, nameof(BidContent.TechnicalApproach))));
         Assert.False(saved);
-        Assert.Equal("请填写技术路线", ErrorUnder(cut, nameof(BidContent.TechnicalApproach)));
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public class BidFormTests
         FillValid(cut, "500");
         cut.Find("#bf-save-draft").Click();
 
+        cut.WaitForAssertion(() => Assert.Equal("请选择揭榜团队", ErrorUnder(cut, BidForm.ProfileKey)));
         Assert.False(saved);
-        Assert.NotNull(ErrorUnder(cut, BidForm.ProfileKey));
     }
 
     [Fact]
@@ -85,8 +85,9 @@ public class BidFormTests
         cut.Find("#bf-results").Input("授权发明专利5项");
         cut.Find("#bf-submit").Click();
 
-        Assert.False(drafted);
+        cut.WaitForAssertion(() => Assert.NotNull(submitted));
         Assert.NotNull(submitted);
+        Assert.False(drafted);
         Assert.Equal(7, submitted.ProfileId);
         Assert.Equal(800m, submitted.Content.BudgetAskedWan);
         Assert.Equal("采用高温合金叶轮与干气密封", submitted.Content.TechnicalApproach);

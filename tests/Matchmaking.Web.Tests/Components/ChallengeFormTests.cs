@@ -43,8 +43,9 @@ public class ChallengeFormTests
         Assert.Null(ErrorUnder(cut, nameof(ChallengeContent.Title))); // nothing shown before the first attempt
         cut.Find("#cf-save-draft").Click();
 
+        // MudButton dispatches its click asynchronously: wait for the render, then check nothing was saved.
+        cut.WaitForAssertion(() => Assert.Equal("请填写榜单名称", ErrorUnder(cut, nameof(ChallengeContent.Title))));
         Assert.Equal(0, saved);
-        Assert.Equal("请填写榜单名称", ErrorUnder(cut, nameof(ChallengeContent.Title)));
         Assert.Equal("至少填写一项可量化的考核指标", ErrorUnder(cut, nameof(ChallengeContent.Targets)));
         Assert.Equal("榜额应大于0万元", ErrorUnder(cut, nameof(ChallengeContent.BudgetWan)));
         Assert.Equal("揭榜截止时间应晚于当前时间", ErrorUnder(cut, nameof(ChallengeContent.BidDeadlineUtc)));
@@ -52,7 +53,10 @@ public class ChallengeFormTests
         Assert.Null(ErrorUnder(cut, nameof(ChallengeContent.ChainId)));
         Assert.Null(ErrorUnder(cut, nameof(ChallengeContent.FieldCodes)));
 
+        cut.Find("#cf-title").Input("");
+        cut.Find("#cf-budget").Input("-5");
         cut.Find("#cf-submit-review").Click();
+        cut.WaitForAssertion(() => Assert.Equal("榜额应大于0万元", ErrorUnder(cut, nameof(ChallengeContent.BudgetWan))));
         Assert.Equal(0, saved);
     }
 
@@ -68,6 +72,7 @@ public class ChallengeFormTests
 
         cut.Find("#cf-save-draft").Click();
 
+        cut.WaitForAssertion(() => Assert.NotNull(ErrorUnder(cut, nameof(ChallengeContent.ChainId))));
         Assert.False(saved);
         Assert.Equal("请选择产业链", ErrorUnder(cut, nameof(ChallengeContent.ChainId)));
         Assert.Equal("请选择产业链环节", ErrorUnder(cut, nameof(ChallengeContent.ChainNodeId)));
@@ -97,6 +102,7 @@ public class ChallengeFormTests
         cut.Find("#cf-budget").Input("800");
         cut.Find("#cf-save-draft").Click();
 
+        cut.WaitForAssertion(() => Assert.NotNull(saved));
         Assert.NotNull(saved);
         Assert.False(submitted);
         Assert.Equal("超高温熔盐泵国产化", saved.Title);
@@ -125,8 +131,9 @@ public class ChallengeFormTests
 
         cut.Find("#cf-submit-review").Click();
 
-        Assert.False(drafted);
+        cut.WaitForAssertion(() => Assert.NotNull(submitted));
         Assert.NotNull(submitted);
+        Assert.False(drafted);
         Assert.Equal("熔盐泵", submitted.Title);
     }
 
@@ -150,5 +157,28 @@ public class ChallengeFormTests
         Assert.Equal("未知学科代码: 999", ErrorUnder(cut, nameof(ChallengeContent.FieldCodes)));
         Assert.Null(ErrorUnder(cut, nameof(ChallengeContent.Title)));
         Assert.Equal("我输入的标题", cut.Instance.Current.Title);
+    }
+
+    [Fact]
+    public async Task Chain_select_offers_only_that_chains_nodes_and_the_deadline_can_be_typed()
+    {
+        await using var ctx = FormTestContext.Create(out var popovers);
+        var cut = ctx.Render<ChallengeForm>(p => p
+            .Add(x => x.Chains, Chains).Add(x => x.Fields, Fields)
+            .Add(x => x.Clock, new FixedClock(Now)));
+
+        cut.Find("#cf-chain .mud-input-control").MouseDown();
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-list-item"), li => li.TextContent.Contains("石化化工")));
+        popovers.FindAll(".mud-list-item").First(li => li.TextContent.Contains("石化化工")).Click();
+        Assert.Equal(2, cut.Instance.Current.ChainId);
+
+        cut.Find("#cf-node .mud-input-control").MouseDown();
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-popover-open .mud-list-item"), li => li.TextContent.Contains("催化剂")));
+        Assert.DoesNotContain(popovers.FindAll(".mud-popover-open .mud-list-item"), li => li.TextContent.Contains("核心部件"));
+        popovers.FindAll(".mud-popover-open .mud-list-item").First(li => li.TextContent.Contains("催化剂")).Click();
+        Assert.Equal(21, cut.Instance.Current.ChainNodeId);
+
+        cut.Find("#cf-deadline").Change("2026-12-31");
+        Assert.Equal(Format.EndOfBeijingDayUtc(new DateTime(2026, 12, 31)), cut.Instance.Current.BidDeadlineUtc);
     }
 }
