@@ -58,6 +58,13 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
     }
 }
 
+/// <summary>Browser journeys run alone, after the parallel tests: timing-sensitive UI on 2 cores.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser";
+}
+
 public static class PageExtensions
 {
     /// <summary>Opens a page and waits for the Blazor circuit: a click on prerendered HTML would be lost.</summary>

@@ -12,6 +12,7 @@ namespace Matchmaking.Web.Tests.Browser;
 /// <summary>The core loop in a real browser: an enterprise registers and posts a challenge, the admin approves
 /// it, a researcher finds it and bids, the deadline passes, the enterprise reads the bid and appoints it.
 /// Screenshots of each step go to docs/screenshots/.</summary>
+[Collection(BrowserCollection.Name)]
 public class ChallengeJourneyTests(BrowserPortal app) : IClassFixture<BrowserPortal>
 {
     [Fact]
@@ -119,7 +120,12 @@ public class ChallengeJourneyTests(BrowserPortal app) : IClassFixture<BrowserPor
         await page.ClickAsync($"{selectId} .mud-input-control");
         var item = text is null ? open.First : open.Filter(new() { HasText = text }).First;
         await item.ClickAsync();
-        if (multiple) await page.Keyboard.PressAsync("Escape");
+        if (multiple)
+        {
+            // A multi-select stays open: close it as a person would, by clicking outside it.
+            await page.Keyboard.PressAsync("Escape");
+            if (await open.CountAsync() > 0) await page.Mouse.ClickAsync(5, 300);
+        }
         await open.First.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
     }
 
