@@ -387,9 +387,9 @@ public sealed class SearchIndex : IDisposable
         // Documents without the value go last in either direction.
         field.SetMissingValue(sort switch
         {
-            SearchSort.DeadlineAsc => long.MaxValue,
-            SearchSort.BudgetDesc => double.NegativeInfinity,
-            _ => (object)long.MinValue,
+            SearchSort.DeadlineAsc => J2N.Numerics.Int64.GetInstance(long.MaxValue),
+            SearchSort.BudgetDesc => J2N.Numerics.Double.GetInstance(double.NegativeInfinity),
+            _ => (object)J2N.Numerics.Int64.GetInstance(long.MinValue),
         });
         return new Sort(field, SortField.FIELD_SCORE);
     }
