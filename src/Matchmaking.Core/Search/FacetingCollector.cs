@@ -1,23 +1,22 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Matchmaking.Core.Search;
 
 /// <summary>
-/// Wraps a top-docs collector: counts facet values from SortedSet doc values over every matching
-/// document and applies the "sideways" facet filters itself. A document that fails exactly one
-/// sideways filter is not a hit but still counts toward that facet, so a filtered facet shows the
-/// counts it would have without its own filter (as Lucene's DrillSideways does).
+/// Wraps a top-docs collector: counts facet values over every matching document and applies the
+/// "sideways" facet filters itself. A document that fails exactly one sideways filter is not a hit
+/// but still counts toward that facet, so a filtered facet shows the counts it would have without
+/// its own filter (as Lucene's DrillSideways does).
 /// </summary>
 internal sealed class FacetingCollector : ICollector
 {
     private readonly ICollector _inner;
     private readonly string[] _counted;
     private readonly Dictionary<string, int>[] _totals;
-    private readonly (int CountedIndex, BytesRef[] Allowed)[] _sideways;
+    private readonly (int CountedIndex, string[] Allowed)[] _sideways;
 
-    private SortedSetDocValues?[] _values = [];
+    private FacetOrdinals?[] _ordinals = [];
     private int[][] _segmentCounts = [];
     private bool[]?[] _allowedOrds = [];
 
@@ -26,10 +25,8 @@ internal sealed class FacetingCollector : ICollector
         _inner = inner;
         _counted = countedFacets.ToArray();
         _totals = _counted.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        _sideways = sidewaysFilters
-            .Select(f => (Array.IndexOf(_counted, f.Key), f.Value.Select(v => new BytesRef(v)).ToArray()))
-            .ToArray();
-        if (_sideways.Any(s => s.Item1 < 0))
+        _sideways = sidewaysFilters.Select(f => (Array.IndexOf(_counted, f.Key), f.Value.ToArray())).ToArray();
+        if (_sideways.Any(s => s.CountedIndex < 0))
         {
             throw new ArgumentException("A sideways filter must be on a counted facet.", nameof(sidewaysFilters));
         }
@@ -46,25 +43,24 @@ internal sealed class FacetingCollector : ICollector
         Flush();
         _inner.SetNextReader(context);
         var reader = context.AtomicReader;
-        _values = new SortedSetDocValues?[_counted.Length];
+        _ordinals = new FacetOrdinals?[_counted.Length];
         _segmentCounts = new int[_counted.Length][];
         for (int i = 0; i < _counted.Length; i++)
         {
-            _values[i] = reader.GetSortedSetDocValues(FieldNames.Facet(_counted[i]));
-            _segmentCounts[i] = new int[_values[i] is { } dv ? (int)dv.ValueCount : 0];
+            _ordinals[i] = FacetOrdinals.Get(reader, FieldNames.Facet(_counted[i]));
+            _segmentCounts[i] = new int[_ordinals[i]?.Values.Length ?? 0];
         }
         _allowedOrds = new bool[]?[_sideways.Length];
         for (int s = 0; s < _sideways.Length; s++)
         {
-            var dv = _values[_sideways[s].CountedIndex];
-            if (dv is null)
+            if (_ordinals[_sideways[s].CountedIndex] is not { } ordinals)
             {
                 continue;
             }
-            var allowed = new bool[dv.ValueCount];
+            var allowed = new bool[ordinals.Values.Length];
             foreach (var value in _sideways[s].Allowed)
             {
-                long ord = dv.LookupTerm(value);
+                int ord = ordinals.Lookup(value);
                 if (ord >= 0)
                 {
                     allowed[ord] = true;
@@ -106,15 +102,15 @@ internal sealed class FacetingCollector : ICollector
     private bool Passes(int sideway, int doc)
     {
         var allowed = _allowedOrds[sideway];
-        var dv = _values[_sideways[sideway].CountedIndex];
-        if (allowed is null || dv is null)
+        if (allowed is null)
         {
             return false;
         }
-        dv.SetDocument(doc);
-        for (long ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
+        var ordinals = _ordinals[_sideways[sideway].CountedIndex]!;
+        var ords = ordinals.Ords;
+        for (int i = ordinals.Starts[doc], end = ordinals.Starts[doc + 1]; i < end; i++)
         {
-            if (allowed[ord])
+            if (allowed[ords[i]])
             {
                 return true;
             }
@@ -124,42 +120,37 @@ internal sealed class FacetingCollector : ICollector
 
     private void Count(int facet, int doc)
     {
-        var dv = _values[facet];
-        if (dv is null)
+        if (_ordinals[facet] is not { } ordinals)
         {
             return;
         }
         var counts = _segmentCounts[facet];
-        dv.SetDocument(doc);
-        for (long ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
+        var ords = ordinals.Ords;
+        for (int i = ordinals.Starts[doc], end = ordinals.Starts[doc + 1]; i < end; i++)
         {
-            counts[ord]++;
+            counts[ords[i]]++;
         }
     }
 
     private void Flush()
     {
-        var scratch = new BytesRef();
-        for (int i = 0; i < _values.Length; i++)
+        for (int i = 0; i < _ordinals.Length; i++)
         {
-            var dv = _values[i];
-            var counts = _segmentCounts[i];
-            if (dv is null)
+            if (_ordinals[i] is not { } ordinals)
             {
                 continue;
             }
+            var counts = _segmentCounts[i];
             for (int ord = 0; ord < counts.Length; ord++)
             {
-                if (counts[ord] == 0)
+                if (counts[ord] != 0)
                 {
-                    continue;
+                    var value = ordinals.Values[ord];
+                    _totals[i][value] = _totals[i].GetValueOrDefault(value) + counts[ord];
                 }
-                dv.LookupOrd(ord, scratch);
-                var value = scratch.Utf8ToString();
-                _totals[i][value] = _totals[i].GetValueOrDefault(value) + counts[ord];
             }
         }
-        _values = [];
+        _ordinals = [];
         _segmentCounts = [];
     }
 

@@ -8,7 +8,9 @@ public static class FieldNames
     public const string Skills = "skills";
     public const string Body = "body";
 
-    public static string Facet(string name) => "f." + name;
+    internal const string FacetPrefix = "f.";
+
+    public static string Facet(string name) => FacetPrefix + name;
     public static string Number(string name) => "n." + name;
     public static string Date(string name) => "d." + name;
 }

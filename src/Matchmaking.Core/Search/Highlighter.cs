@@ -83,6 +83,8 @@ public sealed class Highlighter
         {
             return ranges;
         }
+        var set = terms as HashSet<string> is { } h && h.Comparer == StringComparer.Ordinal ? h : new HashSet<string>(terms, StringComparer.Ordinal);
+        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
         var analyzed = text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text;
         using var stream = _analyzer.GetTokenStream(field, analyzed);
         var term = stream.AddAttribute<ICharTermAttribute>();
@@ -90,7 +92,7 @@ public sealed class Highlighter
         stream.Reset();
         while (stream.IncrementToken())
         {
-            if (!terms.Contains(term.ToString()))
+            if (!lookup.Contains(term.Buffer.AsSpan(0, term.Length)))
             {
                 continue;
             }

@@ -95,7 +95,14 @@ public sealed class SafeQueryParser
         }
 
         var strict = Combine(groups, excluded, Occur.MUST);
-        var relaxed = groups.Count > 1 ? Combine(groups, excluded, Occur.SHOULD) : null;
+        Query? relaxed = null;
+        if (groups.Count > 1)
+        {
+            // At least half of the words (any one of two), so a long query does not degrade into "any word".
+            var any = (BooleanQuery)Combine(groups, excluded, Occur.SHOULD);
+            any.MinimumNumberShouldMatch = Math.Max(1, groups.Count / 2);
+            relaxed = any;
+        }
         return new ParsedUserQuery(strict, relaxed, false, highlight, Join(messages));
     }
 
@@ -363,7 +370,7 @@ public sealed class SafeQueryParser
 
 /// <summary>The outcome of <see cref="SafeQueryParser.Parse"/>.</summary>
 /// <param name="Query">The query to run (all words required).</param>
-/// <param name="Relaxed">Any-word variant to try when <paramref name="Query"/> finds nothing; null if not applicable.</param>
+/// <param name="Relaxed">Variant needing only half of the words, to try when <paramref name="Query"/> finds nothing; null for one word.</param>
 /// <param name="MatchesAll">True when nothing searchable was typed.</param>
 /// <param name="HighlightTerms">Analyzed terms to mark in titles and snippets.</param>
 /// <param name="Message">Why the query was not used exactly as typed, if it was not.</param>

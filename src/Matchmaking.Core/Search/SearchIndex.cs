@@ -16,7 +16,10 @@ public sealed record SearchIndexOptions
     /// <summary>Index CJK unigrams next to the bigrams so one-character queries (泵, 锂) find words containing them.</summary>
     public bool IndexUnigrams { get; init; } = true;
 
-    public double RamBufferSizeMB { get; init; } = 64;
+    public double RamBufferSizeMB { get; init; } = 128;
+
+    /// <summary>Threads that analyze documents during <see cref="SearchIndex.Rebuild"/> (IndexWriter accepts concurrent adds).</summary>
+    public int RebuildThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Text field → boost; defaults to title 3, skills 2, body 1.</summary>
     public IReadOnlyDictionary<string, float>? FieldBoosts { get; init; }
@@ -47,6 +50,7 @@ public sealed class SearchIndex : IDisposable
     private long _watermark;
     private volatile bool _rebuilding;
     private bool _disposed;
+    private readonly Highlighter _bigramHighlighter;
 
     public SearchIndex(LuceneDirectory dir, SynonymSet? synonyms = null, SearchIndexOptions? options = null)
         : this(dir, ownsDirectory: false, synonyms, options)
@@ -62,6 +66,7 @@ public sealed class SearchIndex : IDisposable
         QueryAnalyzer = new MatchmakingAnalyzer(outputUnigrams: false);
         Parser = new SafeQueryParser(QueryAnalyzer, synonyms, _options.FieldBoosts);
         Highlighter = new Highlighter(IndexAnalyzer, _options.SnippetLength);
+        _bigramHighlighter = new Highlighter(QueryAnalyzer, _options.SnippetLength);
         (_writer, _manager) = Open();
     }
 
@@ -170,16 +175,7 @@ public sealed class SearchIndex : IDisposable
             try
             {
                 _writer.DeleteAll();
-                int added = 0;
-                foreach (var document in all)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    _writer.AddDocument(DocumentBuilder.Build(document));
-                    if (++added % 1000 == 0)
-                    {
-                        progress?.Report(added);
-                    }
-                }
+                int added = AddAll(all, progress, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 CommitLocked(watermark);
                 progress?.Report(added);
@@ -195,6 +191,57 @@ public sealed class SearchIndex : IDisposable
             }
             _manager.MaybeRefreshBlocking();
         }
+    }
+
+    /// <summary>Feeds the writer from several threads; the source is enumerated under a lock, in order.</summary>
+    private int AddAll(IEnumerable<IndexDocument> all, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        using var source = all.GetEnumerator();
+        var gate = new object();
+        int added = 0;
+        void Work()
+        {
+            while (true)
+            {
+                IndexDocument document;
+                int number;
+                lock (gate)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!source.MoveNext())
+                    {
+                        return;
+                    }
+                    document = source.Current;
+                    number = ++added;
+                    if (number % 1000 == 0)
+                    {
+                        progress?.Report(number);
+                    }
+                }
+                _writer.AddDocument(DocumentBuilder.Build(document));
+            }
+        }
+        int threads = Math.Max(1, _options.RebuildThreads);
+        if (threads == 1)
+        {
+            Work();
+            return added;
+        }
+        var workers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(Work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        try
+        {
+            Task.WaitAll(workers);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Any(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        return added;
     }
 
     private void RollBackAndReopen()
@@ -280,10 +327,14 @@ public sealed class SearchIndex : IDisposable
                 run = Run(searcher, query, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
                 if (run.Collector.TotalHits > 0)
                 {
-                    messages.Add("没有同时包含所有词的结果，已显示包含任意一个词的结果");
+                    messages.Add("没有同时包含所有词的结果，已显示包含部分词的结果");
                 }
             }
 
+            // Text analyzed with unigrams costs twice the tokens; only a one-character CJK term needs them.
+            var highlighter = IndexAnalyzer.OutputUnigrams && parsed.HighlightTerms.Any(t => t.Length == 1 && t[0] >= '\u2E80')
+                ? Highlighter
+                : _bigramHighlighter;
             var hits = new List<SearchHit>();
             if (!beyondWindow)
             {
@@ -295,8 +346,8 @@ public sealed class SearchIndex : IDisposable
                     hits.Add(new SearchHit(
                         doc.Get(FieldNames.Id) ?? "",
                         float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
-                        Highlighter.Highlight(title, parsed.HighlightTerms, FieldNames.Title),
-                        Highlighter.Snippet(body, parsed.HighlightTerms, FieldNames.Body)));
+                        highlighter.Highlight(title, parsed.HighlightTerms, FieldNames.Title),
+                        highlighter.Snippet(body, parsed.HighlightTerms, FieldNames.Body)));
                 }
             }
 
@@ -446,6 +497,10 @@ public sealed class SearchIndex : IDisposable
 
     private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            FacetOrdinals.Warm(reader);
+            return new IndexSearcher(reader) { Similarity = similarity };
+        }
     }
 }
