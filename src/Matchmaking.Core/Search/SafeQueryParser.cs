@@ -10,8 +10,8 @@ namespace Matchmaking.Core.Search;
 /// Turns whatever a person typed into a Lucene query, never throwing. Understands
 /// <c>"quoted phrases"</c>, <c>-exclude</c> (also <c>-"a phrase"</c>) and <c>OR</c> between terms;
 /// every other character is plain text for the analyzer. Words are ANDed; each word may match in any
-/// text field (title ^3, skills ^2, body ^1). A Chinese run becomes its bigrams, all required, with a
-/// bonus when they are adjacent. A word, quoted phrase or run of words equal to a synonym form also
+/// text field (title ^3, skills ^2, body ^1). A short Chinese run is matched as the phrase of its
+/// bigrams; a long one needs all its bigrams, with a bonus when they are adjacent. A word, quoted phrase or run of words equal to a synonym form also
 /// searches the other forms of its group as phrases.
 /// </summary>
 public sealed class SafeQueryParser
@@ -19,6 +19,16 @@ public sealed class SafeQueryParser
     public const int MaxQueryLength = 1000;
     public const int MaxUnits = 32;
     public const int MaxTokensPerUnit = 32;
+
+    /// <summary>
+    /// Runs of up to this many tokens (a Chinese word of up to five characters) must match as a
+    /// phrase; longer runs (a sentence typed without spaces) need all their tokens, in any order,
+    /// with a bonus when adjacent.
+    /// </summary>
+    public const int MaxTokensAsPhrase = 4;
+
+    /// <summary>Weight of a synonym's other forms relative to the form typed.</summary>
+    public const float SynonymWeight = 0.5f;
 
     public static IReadOnlyDictionary<string, float> DefaultFieldBoosts { get; } = new Dictionary<string, float>
     {
@@ -266,8 +276,9 @@ public sealed class SafeQueryParser
         highlight?.UnionWith(tokens.Select(t => t.Term));
 
         Query core;
-        if (item.Quoted || item.Excluded)
+        if (item.Quoted || item.Excluded || tokens.Count <= MaxTokensAsPhrase)
         {
+            // A short run (熔盐泵, NCM811正极) means that word: match it as a phrase.
             core = Phrase(tokens);
         }
         else if (tokens.Count == 1)
@@ -300,7 +311,9 @@ public sealed class SafeQueryParser
                 continue;
             }
             highlight?.UnionWith(formTokens.Select(t => t.Term));
-            either.Add(Phrase(formTokens), Occur.SHOULD);
+            var alternative = Phrase(formTokens);
+            alternative.Boost *= SynonymWeight; // what was typed ranks above its equivalents
+            either.Add(alternative, Occur.SHOULD);
         }
         return either;
     }
