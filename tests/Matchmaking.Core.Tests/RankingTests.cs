@@ -128,4 +128,25 @@ public class RankingTests : IDisposable
         Assert.StartsWith("…", hit.Snippet);
         Assert.True(hit.Snippet.Length < 200, hit.Snippet);
     }
+
+    [Fact]
+    public void SingleCharacter_FindsWordsContainingIt_WithoutIndexedUnigrams()
+    {
+        var results = Search("泵");
+        Assert.True(Ids(results).Contains("exact"), results.ParsedQuery + " | " + string.Join(",", Ids(results)));
+        Assert.Contains("scattered", Ids(results)); // 循环泵
+        Assert.DoesNotContain("unrelated", Ids(results));
+        Assert.Contains("熔盐<mark>泵</mark>", results.Hits.Single(h => h.Id == "exact").TitleHighlighted);
+    }
+
+    [Fact]
+    public void SingleCharacter_WithIndexedUnigrams_AlsoWorks()
+    {
+        using var index = InMemory(options: new SearchIndexOptions { IndexUnigrams = true });
+        index.Upsert([Doc("a", "熔盐泵"), Doc("b", "双极板")]);
+        var results = index.Search(new SearchRequest { Query = "泵" });
+        Assert.Equal(["a"], Ids(results));
+        Assert.Equal("熔盐<mark>泵</mark>", results.Hits[0].TitleHighlighted);
+        Assert.Equal(["a"], Ids(index.Search(new SearchRequest { Query = "熔盐泵" })));
+    }
 }

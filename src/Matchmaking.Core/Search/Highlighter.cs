@@ -85,6 +85,8 @@ public sealed class Highlighter
         }
         var set = terms as HashSet<string> is { } h && h.Comparer == StringComparer.Ordinal ? h : new HashSet<string>(terms, StringComparer.Ordinal);
         var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        // One-character CJK terms also light up inside bigrams (泵 in 盐泵) for bigram-only indexes.
+        var singles = set.Where(SafeQueryParser.IsSingleCjk).Select(t => t[0]).ToHashSet();
         var analyzed = text.Length > MaxAnalyzedChars ? text[..MaxAnalyzedChars] : text;
         using var stream = _analyzer.GetTokenStream(field, analyzed);
         var term = stream.AddAttribute<ICharTermAttribute>();
@@ -92,11 +94,20 @@ public sealed class Highlighter
         stream.Reset();
         while (stream.IncrementToken())
         {
+            int s = offset.StartOffset, e = Math.Min(offset.EndOffset, analyzed.Length);
             if (!lookup.Contains(term.Buffer.AsSpan(0, term.Length)))
             {
-                continue;
+                if (singles.Count == 0 || term.Length != 2 || e - s != 2)
+                {
+                    continue;
+                }
+                bool first = singles.Contains(term.Buffer[0]), second = singles.Contains(term.Buffer[1]);
+                if (!first && !second)
+                {
+                    continue;
+                }
+                (s, e) = first && second ? (s, e) : first ? (s, s + 1) : (s + 1, e);
             }
-            int s = offset.StartOffset, e = Math.Min(offset.EndOffset, analyzed.Length);
             if (s >= e)
             {
                 continue;

@@ -40,9 +40,15 @@ public sealed class SafeQueryParser
     private readonly Analyzer _analyzer;
     private readonly SynonymSet _synonyms;
     private readonly KeyValuePair<string, float>[] _fields;
+    private readonly bool _expandSingle;
 
-    public SafeQueryParser(Analyzer analyzer, SynonymSet? synonyms = null, IReadOnlyDictionary<string, float>? fieldBoosts = null)
+    /// <param name="expandSingleCjkCharacters">
+    /// The index holds only bigrams: a lone CJK character typed (泵) also matches the bigrams that
+    /// start or end with it (泵体, 盐泵).
+    /// </param>
+    public SafeQueryParser(Analyzer analyzer, SynonymSet? synonyms = null, IReadOnlyDictionary<string, float>? fieldBoosts = null, bool expandSingleCjkCharacters = false)
     {
+        _expandSingle = expandSingleCjkCharacters;
         _analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
         _synonyms = synonyms ?? SynonymSet.Empty;
         _fields = (fieldBoosts ?? DefaultFieldBoosts).ToArray();
@@ -276,14 +282,14 @@ public sealed class SafeQueryParser
         highlight?.UnionWith(tokens.Select(t => t.Term));
 
         Query core;
-        if (item.Quoted || item.Excluded || tokens.Count <= MaxTokensAsPhrase)
+        if (tokens.Count == 1)
+        {
+            core = _expandSingle && !item.Excluded && IsSingleCjk(tokens[0].Term) ? SingleCharacter(tokens[0].Term) : AnyField(tokens[0].Term);
+        }
+        else if (item.Quoted || item.Excluded || tokens.Count <= MaxTokensAsPhrase)
         {
             // A short run (熔盐泵, NCM811正极) means that word: match it as a phrase.
             core = Phrase(tokens);
-        }
-        else if (tokens.Count == 1)
-        {
-            core = AnyField(tokens[0].Term);
         }
         else
         {
@@ -316,6 +322,25 @@ public sealed class SafeQueryParser
             either.Add(alternative, Occur.SHOULD);
         }
         return either;
+    }
+
+    internal static bool IsSingleCjk(string term) => term.Length == 1 && term[0] >= '\u2E80' && !char.IsSurrogate(term[0]);
+
+    private Query SingleCharacter(string character)
+    {
+        var dismax = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in _fields)
+        {
+            var any = new BooleanQuery(disableCoord: true)
+            {
+                { new TermQuery(new Term(field, character)), Occur.SHOULD },
+                { new PrefixQuery(new Term(field, character)), Occur.SHOULD },
+                { new WildcardQuery(new Term(field, "?" + character)), Occur.SHOULD },
+            };
+            any.Boost = boost;
+            dismax.Add(any);
+        }
+        return dismax;
     }
 
     private Query AnyField(string term)

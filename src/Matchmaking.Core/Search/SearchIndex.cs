@@ -13,8 +13,12 @@ namespace Matchmaking.Core.Search;
 /// <summary>Tuning knobs for a <see cref="SearchIndex"/>; the defaults are what docs/performance.md measured.</summary>
 public sealed record SearchIndexOptions
 {
-    /// <summary>Index CJK unigrams next to the bigrams so one-character queries (泵, 锂) find words containing them.</summary>
-    public bool IndexUnigrams { get; init; } = true;
+    /// <summary>
+    /// Index CJK unigrams next to the bigrams. Off by default: it halves indexing speed and grows the
+    /// index by half; one-character queries (泵, 锂) are instead expanded to the bigrams that contain
+    /// the character (see docs/performance.md).
+    /// </summary>
+    public bool IndexUnigrams { get; init; }
 
     public double RamBufferSizeMB { get; init; } = 128;
 
@@ -43,7 +47,7 @@ public sealed class SearchIndex : IDisposable
     private readonly LuceneDirectory _dir;
     private readonly bool _ownsDirectory;
     private readonly SearchIndexOptions _options;
-    private readonly Similarity _similarity = new BM25Similarity();
+    private readonly Similarity _similarity = new FieldAwareBM25Similarity();
     private readonly object _writeLock = new();
     private IndexWriter _writer;
     private volatile SearcherManager _manager;
@@ -51,6 +55,7 @@ public sealed class SearchIndex : IDisposable
     private volatile bool _rebuilding;
     private bool _disposed;
     private readonly Highlighter _bigramHighlighter;
+    private readonly ThreadLocal<DocumentBuilder> _builders = new(() => new DocumentBuilder());
 
     public SearchIndex(LuceneDirectory dir, SynonymSet? synonyms = null, SearchIndexOptions? options = null)
         : this(dir, ownsDirectory: false, synonyms, options)
@@ -64,17 +69,21 @@ public sealed class SearchIndex : IDisposable
         _options = options ?? new SearchIndexOptions();
         IndexAnalyzer = new MatchmakingAnalyzer(_options.IndexUnigrams);
         QueryAnalyzer = new MatchmakingAnalyzer(outputUnigrams: false);
-        Parser = new SafeQueryParser(QueryAnalyzer, synonyms, _options.FieldBoosts);
+        Parser = new SafeQueryParser(QueryAnalyzer, synonyms, _options.FieldBoosts, expandSingleCjkCharacters: !_options.IndexUnigrams);
         Highlighter = new Highlighter(IndexAnalyzer, _options.SnippetLength);
         _bigramHighlighter = new Highlighter(QueryAnalyzer, _options.SnippetLength);
         (_writer, _manager) = Open();
     }
 
-    /// <summary>Opens (or creates) an index in a folder on disk, memory-mapped.</summary>
+    /// <summary>
+    /// Opens (or creates) an index in a folder on disk. Uses <see cref="NIOFSDirectory"/>: with
+    /// Lucene.NET 4.8.0-beta00017 an <see cref="MMapDirectory"/> made searches slower the longer the
+    /// process ran (see docs/performance.md).
+    /// </summary>
     public static SearchIndex OpenFs(string folder, SynonymSet? synonyms = null, SearchIndexOptions? options = null)
     {
         System.IO.Directory.CreateDirectory(folder);
-        return new SearchIndex(new MMapDirectory(new DirectoryInfo(folder)), ownsDirectory: true, synonyms, options);
+        return new SearchIndex(new NIOFSDirectory(new DirectoryInfo(folder)), ownsDirectory: true, synonyms, options);
     }
 
     public MatchmakingAnalyzer IndexAnalyzer { get; }
@@ -113,7 +122,7 @@ public sealed class SearchIndex : IDisposable
         ArgumentNullException.ThrowIfNull(document);
         lock (_writeLock)
         {
-            _writer.UpdateDocument(new Term(FieldNames.Id, document.Id), DocumentBuilder.Build(document));
+            _writer.UpdateDocument(new Term(FieldNames.Id, document.Id), _builders.Value!.Build(document));
             RefreshUnlessRebuilding();
         }
     }
@@ -125,7 +134,7 @@ public sealed class SearchIndex : IDisposable
         {
             foreach (var document in documents)
             {
-                _writer.UpdateDocument(new Term(FieldNames.Id, document.Id), DocumentBuilder.Build(document));
+                _writer.UpdateDocument(new Term(FieldNames.Id, document.Id), _builders.Value!.Build(document));
             }
             RefreshUnlessRebuilding();
         }
@@ -219,7 +228,7 @@ public sealed class SearchIndex : IDisposable
                         progress?.Report(number);
                     }
                 }
-                _writer.AddDocument(DocumentBuilder.Build(document));
+                _writer.AddDocument(_builders.Value!.Build(document));
             }
         }
         int threads = Math.Max(1, _options.RebuildThreads);
@@ -448,6 +457,9 @@ public sealed class SearchIndex : IDisposable
     internal static long Ticks(DateTime value) =>
         (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).Ticks;
 
+    /// <summary>Runs <paramref name="action"/> on the current searcher (for diagnostics and benchmarks).</summary>
+    public T WithSearcherForProfiling<T>(Func<IndexSearcher, T> action) => WithSearcher(action);
+
     private T WithSearcher<T>(Func<IndexSearcher, T> action)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -486,12 +498,27 @@ public sealed class SearchIndex : IDisposable
             _disposed = true;
             _manager.Dispose();
             _writer.Rollback();
+            _builders.Dispose();
             IndexAnalyzer.Dispose();
             QueryAnalyzer.Dispose();
             if (_ownsDirectory)
             {
                 _dir.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// BM25 whose average field length counts only documents that have the field (as Lucene 5+ does).
+    /// Lucene 4.8 divides by all documents, which punishes a sparse field such as skills.
+    /// </summary>
+    private sealed class FieldAwareBM25Similarity : BM25Similarity
+    {
+        protected override float AvgFieldLength(CollectionStatistics collectionStats)
+        {
+            long sum = collectionStats.SumTotalTermFreq;
+            long docs = collectionStats.DocCount > 0 ? collectionStats.DocCount : collectionStats.MaxDoc;
+            return sum <= 0 || docs <= 0 ? 1f : (float)(sum / (double)docs);
         }
     }
 
