@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Matchmaking.Core.Search;
+
+namespace Matchmaking.Bench;
+
+/// <summary>Where does a search spend its time? Runs the same queries with parts switched off.</summary>
+internal static class Profile
+{
+    public static void Run(int n, int queryCount)
+    {
+        var docs = Corpus.Generate(n);
+        var queries = Corpus.Queries(docs, queryCount);
+        var path = Path.Combine(Path.GetTempPath(), "mm-prof-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(path);
+        using var luceneDir = Environment.GetEnvironmentVariable("MM_DIR") switch
+        {
+            "nio" => (Lucene.Net.Store.Directory)new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(path)),
+            "simple" => new Lucene.Net.Store.SimpleFSDirectory(new DirectoryInfo(path)),
+            _ => new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(path)),
+        };
+        using var index = new SearchIndex(luceneDir);
+        var clock = Stopwatch.StartNew();
+        index.Rebuild(docs, 1, null, CancellationToken.None);
+        Console.WriteLine($"rebuild {n}: {n / clock.Elapsed.TotalSeconds:N0} docs/s");
+        void Measure(string name, Func<string, object?> run)
+        {
+            foreach (var q in queries.Take(200)) run(q);
+            var all = new List<(double Ms, string Q)>();
+            foreach (var q in queries)
+            {
+                var t = CpuClock.ThreadMilliseconds();
+                run(q);
+                all.Add((CpuClock.ThreadMilliseconds() - t, q));
+            }
+            var sorted = all.OrderBy(x => x.Ms).ToArray();
+            Console.WriteLine($"{name,-28} p50 {sorted[sorted.Length / 2].Ms,6:0.00}  p95 {sorted[(int)(sorted.Length * 0.95)].Ms,6:0.00}  max {sorted[^1].Ms,6:0.00}  ({sorted[^1].Q})");
+        }
+        Measure("parse only (CPU ms)", q => index.Parser.Parse(q));
+        Measure("lucene count only", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Query, 1).TotalHits));
+        Measure("search take1 no facets", q => index.Search(new SearchRequest { Query = q, Take = 1 }));
+        Measure("lucene count only again", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Query, 1).TotalHits));
+        Console.WriteLine($"gc: gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)} heap {GC.GetTotalMemory(false) / 1e6:0} MB");
+        Measure("search take1 no facets", q => index.Search(new SearchRequest { Query = q, Take = 1 }));
+        Console.WriteLine($"gc: gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)} heap {GC.GetTotalMemory(false) / 1e6:0} MB");
+        Measure("search take20 no facets", q => index.Search(new SearchRequest { Query = q, Take = 20 }));
+        Measure("search take1 7 facets", q => index.Search(new SearchRequest { Query = q, Take = 1, FacetFields = Corpus.FacetNames }));
+        Measure("search take20 7 facets", q => index.Search(new SearchRequest { Query = q, Take = 20, FacetFields = Corpus.FacetNames }));
+        var lengths = queries.Select(q => (q, r: index.Search(new SearchRequest { Query = q }))).ToList();
+        Console.WriteLine($"relaxed: {lengths.Count(x => x.r.Message != null)} of {lengths.Count}; mean total {lengths.Average(x => x.r.Total):N0}");
+        index.Dispose();
+        Directory.Delete(path, true);
+    }
+}

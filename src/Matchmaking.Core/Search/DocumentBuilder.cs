@@ -1,0 +1,91 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Matchmaking.Core.Search;
+
+/// <summary>
+/// Maps an <see cref="IndexDocument"/> to Lucene fields (names in <see cref="FieldNames"/>). One
+/// builder per thread: it reuses its Document and Field instances (and their token streams) from
+/// one document to the next, which the IndexWriter allows because it consumes a document before
+/// AddDocument returns.
+/// </summary>
+internal sealed class DocumentBuilder
+{
+    private readonly Document _doc = new();
+    private readonly StringField _id = new(FieldNames.Id, "", Field.Store.YES);
+    private readonly TextField _title = new(FieldNames.Title, "", Field.Store.YES);
+    private readonly TextField _body = new(FieldNames.Body, "", Field.Store.YES);
+    private readonly List<TextField> _skills = [];
+    private readonly Dictionary<string, (List<StringField> Terms, List<SortedSetDocValuesField> Values)> _facets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DoubleDocValuesField> _numbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NumericDocValuesField> _dates = new(StringComparer.Ordinal);
+
+    public Document Build(IndexDocument source)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source.Id);
+        _doc.Fields.Clear();
+        _id.SetStringValue(source.Id);
+        _title.SetStringValue(source.Title ?? "");
+        _body.SetStringValue(source.Body ?? "");
+        _doc.Add(_id);
+        _doc.Add(_title);
+        _doc.Add(_body);
+
+        int skill = 0;
+        foreach (var value in source.Skills)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+            if (skill == _skills.Count)
+            {
+                _skills.Add(new TextField(FieldNames.Skills, "", Field.Store.NO));
+            }
+            _skills[skill].SetStringValue(value);
+            _doc.Add(_skills[skill++]);
+        }
+
+        foreach (var (facet, values) in source.Facets)
+        {
+            if (!_facets.TryGetValue(facet, out var pool))
+            {
+                _facets[facet] = pool = ([], []);
+            }
+            var name = FieldNames.Facet(facet);
+            int used = 0;
+            foreach (var value in values.Where(v => v is not null).Distinct(StringComparer.Ordinal))
+            {
+                if (used == pool.Terms.Count)
+                {
+                    pool.Terms.Add(new StringField(name, "", Field.Store.NO));
+                    pool.Values.Add(new SortedSetDocValuesField(name, new BytesRef()));
+                }
+                pool.Terms[used].SetStringValue(value);
+                pool.Values[used].SetBytesValue(new BytesRef(value));
+                _doc.Add(pool.Terms[used]);
+                _doc.Add(pool.Values[used]);
+                used++;
+            }
+        }
+        foreach (var (name, value) in source.Numbers)
+        {
+            if (!_numbers.TryGetValue(name, out var field))
+            {
+                _numbers[name] = field = new DoubleDocValuesField(FieldNames.Number(name), 0);
+            }
+            field.SetDoubleValue(value);
+            _doc.Add(field);
+        }
+        foreach (var (name, value) in source.Dates)
+        {
+            if (!_dates.TryGetValue(name, out var field))
+            {
+                _dates[name] = field = new NumericDocValuesField(FieldNames.Date(name), 0);
+            }
+            field.SetInt64Value(SearchIndex.Ticks(value));
+            _doc.Add(field);
+        }
+        return _doc;
+    }
+}

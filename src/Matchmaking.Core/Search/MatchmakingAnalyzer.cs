@@ -1,0 +1,123 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace Matchmaking.Core.Search;
+
+/// <summary>
+/// Analyzer for mixed Chinese/English text: full-width ASCII is folded to half-width before
+/// tokenizing, Han (and other CJK) runs become overlapping bigrams (a lone Han character stays a
+/// unigram), Latin words are lower-cased, stripped of English possessives and Porter-stemmed.
+/// CJK tokens are never stemmed.
+/// </summary>
+public sealed class MatchmakingAnalyzer : Analyzer
+{
+    internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <param name="outputUnigrams">
+    /// Also emit every CJK character as a unigram (stacked on the bigrams). Costs index size and
+    /// indexing speed; gains recall for single-character queries. See docs/performance.md.
+    /// </param>
+    public MatchmakingAnalyzer(bool outputUnigrams = false)
+    {
+        OutputUnigrams = outputUnigrams;
+    }
+
+    public bool OutputUnigrams { get; }
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(Version, reader);
+        TokenStream stream = new CJKWidthFilter(source);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, OutputUnigrams);
+        stream = new NonLatinKeywordFilter(stream);
+        stream = new EnglishPossessiveFilter(Version, stream);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader)
+        => new WidthFoldingCharFilter(reader);
+
+    /// <summary>Values of a multi-valued field (skills) must not form phrases across values.</summary>
+    public override int GetPositionIncrementGap(string fieldName) => 100;
+
+    /// <summary>Token texts of <paramref name="text"/>, in order (for tests and diagnostics).</summary>
+    public IReadOnlyList<string> Tokens(string text, string field = "body")
+    {
+        var result = new List<string>();
+        using var stream = GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            result.Add(term.ToString());
+        }
+        stream.End();
+        return result;
+    }
+}
+
+/// <summary>
+/// Folds full-width ASCII (U+FF01–U+FF5E) and the ideographic space to their half-width forms
+/// before tokenizing. The mapping is one char to one char, so offsets need no correction.
+/// </summary>
+internal sealed class WidthFoldingCharFilter(TextReader input) : CharFilter(input)
+{
+    protected override int Correct(int currentOff) => currentOff;
+
+    public override int Read(char[] buffer, int index, int count)
+    {
+        int read = m_input.Read(buffer, index, count);
+        for (int i = index; i < index + Math.Max(read, 0); i++)
+        {
+            buffer[i] = Fold(buffer[i]);
+        }
+        return read;
+    }
+
+    public override int Read()
+    {
+        int c = m_input.Read();
+        return c < 0 ? c : Fold((char)c);
+    }
+
+    internal static char Fold(char c) => c switch
+    {
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        '\u3000' => ' ',
+        _ => c,
+    };
+}
+
+/// <summary>Marks every token that is not a Latin/number word as a keyword so the stemmers skip it.</summary>
+internal sealed class NonLatinKeywordFilter : TokenFilter
+{
+    private static readonly string AlphaNum = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
+    private readonly ITypeAttribute _type;
+    private readonly IKeywordAttribute _keyword;
+
+    public NonLatinKeywordFilter(TokenStream input) : base(input)
+    {
+        _type = AddAttribute<ITypeAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+        if (!string.Equals(_type.Type, AlphaNum, StringComparison.Ordinal))
+        {
+            _keyword.IsKeyword = true;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,420 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Matchmaking.Core.Search;
+
+/// <summary>
+/// Turns whatever a person typed into a Lucene query, never throwing. Understands
+/// <c>"quoted phrases"</c>, <c>-exclude</c> (also <c>-"a phrase"</c>) and <c>OR</c> between terms;
+/// every other character is plain text for the analyzer. Words are ANDed; each word may match in any
+/// text field (title ^3, skills ^2, body ^1). A short Chinese run is matched as the phrase of its
+/// bigrams; a long one needs all its bigrams, with a bonus when they are adjacent. A word, quoted phrase or run of words equal to a synonym form also
+/// searches the other forms of its group as phrases.
+/// </summary>
+public sealed class SafeQueryParser
+{
+    public const int MaxQueryLength = 1000;
+    public const int MaxUnits = 32;
+    public const int MaxTokensPerUnit = 32;
+
+    /// <summary>
+    /// Runs of up to this many tokens (a Chinese word of up to five characters) must match as a
+    /// phrase; longer runs (a sentence typed without spaces) need all their tokens, in any order,
+    /// with a bonus when adjacent.
+    /// </summary>
+    public const int MaxTokensAsPhrase = 4;
+
+    /// <summary>Weight of a synonym's other forms relative to the form typed.</summary>
+    public const float SynonymWeight = 0.5f;
+
+    public static IReadOnlyDictionary<string, float> DefaultFieldBoosts { get; } = new Dictionary<string, float>
+    {
+        [FieldNames.Title] = 3f,
+        [FieldNames.Skills] = 2f,
+        [FieldNames.Body] = 1f,
+    };
+
+    private readonly Analyzer _analyzer;
+    private readonly SynonymSet _synonyms;
+    private readonly KeyValuePair<string, float>[] _fields;
+    private readonly bool _expandSingle;
+
+    /// <param name="expandSingleCjkCharacters">
+    /// The index holds only bigrams: a lone CJK character typed (泵) also matches the bigrams that
+    /// start or end with it (泵体, 盐泵).
+    /// </param>
+    public SafeQueryParser(Analyzer analyzer, SynonymSet? synonyms = null, IReadOnlyDictionary<string, float>? fieldBoosts = null, bool expandSingleCjkCharacters = false)
+    {
+        _expandSingle = expandSingleCjkCharacters;
+        _analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
+        _synonyms = synonyms ?? SynonymSet.Empty;
+        _fields = (fieldBoosts ?? DefaultFieldBoosts).ToArray();
+        if (_fields.Length == 0)
+        {
+            throw new ArgumentException("At least one field is needed.", nameof(fieldBoosts));
+        }
+    }
+
+    public ParsedUserQuery Parse(string? input)
+    {
+        var messages = new List<string>();
+        var text = Clean(input ?? "", messages);
+        var items = Lex(text, messages);
+        items = MergeSynonymRuns(items);
+
+        var highlight = new HashSet<string>(StringComparer.Ordinal);
+        var groups = new List<List<Query>>();
+        var excluded = new List<Query>();
+        int units = 0;
+        bool tooManyTokens = false;
+        foreach (var item in items)
+        {
+            if (units >= MaxUnits)
+            {
+                messages.Add($"查询词过多，只使用了前 {MaxUnits} 个");
+                break;
+            }
+            var unit = BuildUnit(item, item.Excluded ? null : highlight, ref tooManyTokens);
+            if (unit is null)
+            {
+                continue;
+            }
+            units++;
+            if (item.Excluded)
+            {
+                excluded.Add(unit);
+            }
+            else if (item.OrBefore && groups.Count > 0)
+            {
+                groups[^1].Add(unit);
+            }
+            else
+            {
+                groups.Add([unit]);
+            }
+        }
+        if (tooManyTokens)
+        {
+            messages.Add($"查询中连续的文字过长，每段只使用前 {MaxTokensPerUnit} 个词");
+        }
+
+        if (groups.Count == 0 && excluded.Count == 0)
+        {
+            if (text.Trim().Length > 0)
+            {
+                messages.Add("查询中没有可搜索的文字，已显示全部结果");
+            }
+            return new ParsedUserQuery(new MatchAllDocsQuery(), null, true, highlight, Join(messages));
+        }
+
+        var strict = Combine(groups, excluded, Occur.MUST);
+        Query? relaxed = null;
+        if (groups.Count > 1)
+        {
+            // At least half of the words (any one of two), so a long query does not degrade into "any word".
+            var any = (BooleanQuery)Combine(groups, excluded, Occur.SHOULD);
+            any.MinimumNumberShouldMatch = Math.Max(1, groups.Count / 2);
+            relaxed = any;
+        }
+        return new ParsedUserQuery(strict, relaxed, false, highlight, Join(messages));
+    }
+
+    private static string? Join(List<string> messages) => messages.Count == 0 ? null : string.Join("；", messages.Distinct());
+
+    private static Query Combine(List<List<Query>> groups, List<Query> excluded, Occur occur)
+    {
+        var query = new BooleanQuery();
+        foreach (var group in groups)
+        {
+            if (group.Count == 1)
+            {
+                query.Add(group[0], occur);
+            }
+            else
+            {
+                var any = new BooleanQuery();
+                foreach (var unit in group)
+                {
+                    any.Add(unit, Occur.SHOULD);
+                }
+                query.Add(any, occur);
+            }
+        }
+        if (groups.Count == 0)
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        foreach (var unit in excluded)
+        {
+            query.Add(unit, Occur.MUST_NOT);
+        }
+        return query;
+    }
+
+    /// <summary>Truncates, and replaces control characters and lone surrogates with spaces.</summary>
+    private static string Clean(string input, List<string> messages)
+    {
+        if (input.Length > MaxQueryLength)
+        {
+            int cut = MaxQueryLength;
+            if (char.IsHighSurrogate(input[cut - 1]))
+            {
+                cut--;
+            }
+            input = input[..cut];
+            messages.Add($"查询过长，已截断为前 {MaxQueryLength} 个字符");
+        }
+        var sb = new StringBuilder(input.Length);
+        for (int i = 0; i < input.Length; i++)
+        {
+            char c = input[i];
+            if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]))
+            {
+                sb.Append(c).Append(input[++i]);
+            }
+            else if (char.IsSurrogate(c) || char.IsControl(c) || c == '\uFFFE' || c == '\uFFFF')
+            {
+                sb.Append(' ');
+            }
+            else
+            {
+                sb.Append(WidthFoldingCharFilter.Fold(c));
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static List<Item> Lex(string s, List<string> messages)
+    {
+        var items = new List<Item>();
+        bool orPending = false;
+        int i = 0;
+        while (i < s.Length)
+        {
+            if (char.IsWhiteSpace(s[i]))
+            {
+                i++;
+                continue;
+            }
+            bool excluded = false;
+            if (s[i] == '-' && i + 1 < s.Length && !char.IsWhiteSpace(s[i + 1]) && s[i + 1] != '-')
+            {
+                excluded = true;
+                i++;
+            }
+            if (s[i] == '"')
+            {
+                int close = s.IndexOf('"', i + 1);
+                if (close < 0)
+                {
+                    messages.Add("引号不成对，已按普通文字搜索");
+                    i++;
+                    continue;
+                }
+                items.Add(new Item(s[(i + 1)..close], Quoted: true, excluded, orPending && !excluded));
+                orPending = false;
+                i = close + 1;
+                continue;
+            }
+            int start = i;
+            while (i < s.Length && !char.IsWhiteSpace(s[i]) && s[i] != '"')
+            {
+                i++;
+            }
+            var word = s[start..i];
+            if (!excluded && word == "OR" && items.Count > 0)
+            {
+                orPending = true;
+                continue;
+            }
+            items.Add(new Item(word, Quoted: false, excluded, orPending && !excluded));
+            orPending = false;
+        }
+        return items;
+    }
+
+    /// <summary>Joins consecutive plain words that together spell a multi-word synonym form ("molten salt pump").</summary>
+    private List<Item> MergeSynonymRuns(List<Item> items)
+    {
+        if (_synonyms.IsEmpty || _synonyms.MaxWords < 2)
+        {
+            return items;
+        }
+        var merged = new List<Item>(items.Count);
+        int i = 0;
+        while (i < items.Count)
+        {
+            int taken = 1;
+            for (int k = Math.Min(_synonyms.MaxWords, items.Count - i); k >= 2; k--)
+            {
+                var run = items.GetRange(i, k);
+                if (run.Any(x => x.Quoted || x.Excluded) || run.Skip(1).Any(x => x.OrBefore))
+                {
+                    continue;
+                }
+                var joined = string.Join(' ', run.Select(x => x.Text));
+                if (_synonyms.TryGetGroup(joined, out _))
+                {
+                    merged.Add(new Item(joined, Quoted: false, Excluded: false, items[i].OrBefore));
+                    taken = k;
+                    break;
+                }
+            }
+            if (taken == 1)
+            {
+                merged.Add(items[i]);
+            }
+            i += taken;
+        }
+        return merged;
+    }
+
+    private Query? BuildUnit(Item item, HashSet<string>? highlight, ref bool tooManyTokens)
+    {
+        var tokens = Analyze(item.Text, ref tooManyTokens);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+        highlight?.UnionWith(tokens.Select(t => t.Term));
+
+        Query core;
+        if (tokens.Count == 1)
+        {
+            core = _expandSingle && !item.Excluded && IsSingleCjk(tokens[0].Term) ? SingleCharacter(tokens[0].Term) : AnyField(tokens[0].Term);
+        }
+        else if (item.Quoted || item.Excluded || tokens.Count <= MaxTokensAsPhrase)
+        {
+            // A short run (熔盐泵, NCM811正极) means that word: match it as a phrase.
+            core = Phrase(tokens);
+        }
+        else
+        {
+            var all = new BooleanQuery();
+            foreach (var token in tokens.Select(t => t.Term).Distinct())
+            {
+                all.Add(AnyField(token), Occur.MUST);
+            }
+            all.Add(Phrase(tokens), Occur.SHOULD);
+            core = all;
+        }
+
+        if (item.Excluded || !_synonyms.TryGetGroup(item.Text, out var forms))
+        {
+            return core;
+        }
+        var key = SynonymSet.Normalize(item.Text);
+        var either = new BooleanQuery { { core, Occur.SHOULD } };
+        foreach (var form in forms.Where(f => SynonymSet.Normalize(f) != key))
+        {
+            bool ignored = false;
+            var formTokens = Analyze(form, ref ignored);
+            if (formTokens.Count == 0)
+            {
+                continue;
+            }
+            highlight?.UnionWith(formTokens.Select(t => t.Term));
+            var alternative = Phrase(formTokens);
+            alternative.Boost *= SynonymWeight; // what was typed ranks above its equivalents
+            either.Add(alternative, Occur.SHOULD);
+        }
+        return either;
+    }
+
+    internal static bool IsSingleCjk(string term) => term.Length == 1 && term[0] >= '\u2E80' && !char.IsSurrogate(term[0]);
+
+    private Query SingleCharacter(string character)
+    {
+        var dismax = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in _fields)
+        {
+            var any = new BooleanQuery(disableCoord: true)
+            {
+                { new TermQuery(new Term(field, character)), Occur.SHOULD },
+                { new PrefixQuery(new Term(field, character)), Occur.SHOULD },
+                { new WildcardQuery(new Term(field, "?" + character)), Occur.SHOULD },
+            };
+            any.Boost = boost;
+            dismax.Add(any);
+        }
+        return dismax;
+    }
+
+    private Query AnyField(string term)
+    {
+        if (_fields.Length == 1)
+        {
+            return new TermQuery(new Term(_fields[0].Key, term)) { Boost = _fields[0].Value };
+        }
+        var dismax = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in _fields)
+        {
+            dismax.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+        }
+        return dismax;
+    }
+
+    private Query Phrase(List<(string Term, int Position)> tokens)
+    {
+        if (tokens.Count == 1)
+        {
+            return AnyField(tokens[0].Term);
+        }
+        var dismax = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in _fields)
+        {
+            var phrase = new PhraseQuery { Boost = boost };
+            foreach (var (term, position) in tokens)
+            {
+                phrase.Add(new Term(field, term), position);
+            }
+            dismax.Add(phrase);
+        }
+        return _fields.Length == 1 ? dismax.Disjuncts[0] : dismax;
+    }
+
+    /// <summary>Token texts with positions; stacked tokens (same position) keep only the first.</summary>
+    private List<(string Term, int Position)> Analyze(string text, ref bool tooMany)
+    {
+        var tokens = new List<(string, int)>();
+        using var stream = _analyzer.GetTokenStream(_fields[0].Key, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        int position = -1;
+        while (stream.IncrementToken())
+        {
+            if (increment.PositionIncrement == 0 && tokens.Count > 0)
+            {
+                continue;
+            }
+            position += Math.Max(1, increment.PositionIncrement);
+            if (tokens.Count == MaxTokensPerUnit)
+            {
+                tooMany = true;
+                break;
+            }
+            tokens.Add((term.ToString(), position));
+        }
+        stream.End();
+        return tokens;
+    }
+
+    private sealed record Item(string Text, bool Quoted, bool Excluded, bool OrBefore);
+}
+
+/// <summary>The outcome of <see cref="SafeQueryParser.Parse"/>.</summary>
+/// <param name="Query">The query to run (all words required).</param>
+/// <param name="Relaxed">Variant needing only half of the words, to try when <paramref name="Query"/> finds nothing; null for one word.</param>
+/// <param name="MatchesAll">True when nothing searchable was typed.</param>
+/// <param name="HighlightTerms">Analyzed terms to mark in titles and snippets.</param>
+/// <param name="Message">Why the query was not used exactly as typed, if it was not.</param>
+public sealed record ParsedUserQuery(
+    Query Query,
+    Query? Relaxed,
+    bool MatchesAll,
+    IReadOnlySet<string> HighlightTerms,
+    string? Message);

@@ -1,0 +1,533 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Matchmaking.Core.Search;
+
+/// <summary>Tuning knobs for a <see cref="SearchIndex"/>; the defaults are what docs/performance.md measured.</summary>
+public sealed record SearchIndexOptions
+{
+    /// <summary>
+    /// Index CJK unigrams next to the bigrams. Off by default: it halves indexing speed and grows the
+    /// index by half; one-character queries (泵, 锂) are instead expanded to the bigrams that contain
+    /// the character (see docs/performance.md).
+    /// </summary>
+    public bool IndexUnigrams { get; init; }
+
+    public double RamBufferSizeMB { get; init; } = 128;
+
+    /// <summary>Threads that analyze documents during <see cref="SearchIndex.Rebuild"/> (IndexWriter accepts concurrent adds).</summary>
+    public int RebuildThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>Text field → boost; defaults to title 3, skills 2, body 1.</summary>
+    public IReadOnlyDictionary<string, float>? FieldBoosts { get; init; }
+
+    public int SnippetLength { get; init; } = 120;
+}
+
+/// <summary>
+/// One Lucene index (one per kind: challenges, capability profiles). One <see cref="IndexWriter"/>
+/// for its whole life and a <see cref="SearcherManager"/> for near-real-time searches. Searches may
+/// run concurrently from any thread; writes (Upsert, Delete, Commit, Rebuild) must come from a
+/// single caller at a time. Changes become visible to searches immediately after each write, and
+/// durable only at <see cref="Commit"/>: disposing without committing discards them, just as a
+/// crash would, so the caller's watermark always describes what is on disk.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private const string WatermarkKey = "watermark";
+    private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Body];
+
+    private readonly LuceneDirectory _dir;
+    private readonly bool _ownsDirectory;
+    private readonly SearchIndexOptions _options;
+    private readonly Similarity _similarity = new FieldAwareBM25Similarity();
+    private readonly object _writeLock = new();
+    private IndexWriter _writer;
+    private volatile SearcherManager _manager;
+    private long _watermark;
+    private volatile bool _rebuilding;
+    private bool _disposed;
+    private readonly Highlighter _bigramHighlighter;
+    private readonly ThreadLocal<DocumentBuilder> _builders = new(() => new DocumentBuilder());
+
+    public SearchIndex(LuceneDirectory dir, SynonymSet? synonyms = null, SearchIndexOptions? options = null)
+        : this(dir, ownsDirectory: false, synonyms, options)
+    {
+    }
+
+    private SearchIndex(LuceneDirectory dir, bool ownsDirectory, SynonymSet? synonyms, SearchIndexOptions? options)
+    {
+        _dir = dir ?? throw new ArgumentNullException(nameof(dir));
+        _ownsDirectory = ownsDirectory;
+        _options = options ?? new SearchIndexOptions();
+        IndexAnalyzer = new MatchmakingAnalyzer(_options.IndexUnigrams);
+        QueryAnalyzer = new MatchmakingAnalyzer(outputUnigrams: false);
+        Parser = new SafeQueryParser(QueryAnalyzer, synonyms, _options.FieldBoosts, expandSingleCjkCharacters: !_options.IndexUnigrams);
+        Highlighter = new Highlighter(IndexAnalyzer, _options.SnippetLength);
+        _bigramHighlighter = new Highlighter(QueryAnalyzer, _options.SnippetLength);
+        (_writer, _manager) = Open();
+    }
+
+    /// <summary>
+    /// Opens (or creates) an index in a folder on disk. Uses <see cref="NIOFSDirectory"/>: with
+    /// Lucene.NET 4.8.0-beta00017 an <see cref="MMapDirectory"/> made searches slower the longer the
+    /// process ran (see docs/performance.md).
+    /// </summary>
+    public static SearchIndex OpenFs(string folder, SynonymSet? synonyms = null, SearchIndexOptions? options = null)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        return new SearchIndex(new NIOFSDirectory(new DirectoryInfo(folder)), ownsDirectory: true, synonyms, options);
+    }
+
+    public MatchmakingAnalyzer IndexAnalyzer { get; }
+    public MatchmakingAnalyzer QueryAnalyzer { get; }
+    public SafeQueryParser Parser { get; }
+    public Highlighter Highlighter { get; }
+
+    /// <summary>The watermark stored by the last successful <see cref="Commit"/> or <see cref="Rebuild"/> (0 if none).</summary>
+    public long Watermark => Interlocked.Read(ref _watermark);
+
+    /// <summary>Live documents visible to searches.</summary>
+    public int Count => WithSearcher(s => s.IndexReader.NumDocs);
+
+    private (IndexWriter, SearcherManager) Open()
+    {
+        var config = new IndexWriterConfig(MatchmakingAnalyzer.Version, IndexAnalyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = _options.RamBufferSizeMB,
+            Similarity = _similarity,
+        };
+        var writer = new IndexWriter(_dir, config);
+        if (!DirectoryReader.IndexExists(_dir))
+        {
+            writer.Commit();
+        }
+        var data = writer.CommitData;
+        Interlocked.Exchange(ref _watermark,
+            data is not null && data.TryGetValue(WatermarkKey, out var raw) && long.TryParse(raw, CultureInfo.InvariantCulture, out var w) ? w : 0);
+        var manager = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(_similarity));
+        return (writer, manager);
+    }
+
+    public void Upsert(IndexDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        lock (_writeLock)
+        {
+            _writer.UpdateDocument(new Term(FieldNames.Id, document.Id), _builders.Value!.Build(document));
+            RefreshUnlessRebuilding();
+        }
+    }
+
+    public void Upsert(IEnumerable<IndexDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        lock (_writeLock)
+        {
+            foreach (var document in documents)
+            {
+                _writer.UpdateDocument(new Term(FieldNames.Id, document.Id), _builders.Value!.Build(document));
+            }
+            RefreshUnlessRebuilding();
+        }
+    }
+
+    public void Delete(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        lock (_writeLock)
+        {
+            _writer.DeleteDocuments(new Term(FieldNames.Id, id));
+            RefreshUnlessRebuilding();
+        }
+    }
+
+    /// <summary>Makes every change so far durable, recording <paramref name="watermark"/> (e.g. the last applied database change) with it.</summary>
+    public void Commit(long watermark)
+    {
+        lock (_writeLock)
+        {
+            CommitLocked(watermark);
+            RefreshUnlessRebuilding();
+        }
+    }
+
+    private void CommitLocked(long watermark)
+    {
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [WatermarkKey] = watermark.ToString(CultureInfo.InvariantCulture),
+        });
+        _writer.Commit();
+        Interlocked.Exchange(ref _watermark, watermark);
+    }
+
+    /// <summary>
+    /// Replaces the whole index with <paramref name="all"/> and commits with <paramref name="watermark"/>.
+    /// Searches keep seeing the previous contents until the commit. On failure or cancellation every
+    /// uncommitted change (including earlier ones) is rolled back and the exception rethrown.
+    /// </summary>
+    public void Rebuild(IEnumerable<IndexDocument> all, long watermark, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        lock (_writeLock)
+        {
+            _rebuilding = true;
+            try
+            {
+                _writer.DeleteAll();
+                int added = AddAll(all, progress, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                CommitLocked(watermark);
+                progress?.Report(added);
+            }
+            catch
+            {
+                RollBackAndReopen();
+                throw;
+            }
+            finally
+            {
+                _rebuilding = false;
+            }
+            _manager.MaybeRefreshBlocking();
+        }
+    }
+
+    /// <summary>Feeds the writer from several threads; the source is enumerated under a lock, in order.</summary>
+    private int AddAll(IEnumerable<IndexDocument> all, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        using var source = all.GetEnumerator();
+        var gate = new object();
+        int added = 0;
+        void Work()
+        {
+            while (true)
+            {
+                IndexDocument document;
+                int number;
+                lock (gate)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!source.MoveNext())
+                    {
+                        return;
+                    }
+                    document = source.Current;
+                    number = ++added;
+                    if (number % 1000 == 0)
+                    {
+                        progress?.Report(number);
+                    }
+                }
+                _writer.AddDocument(_builders.Value!.Build(document));
+            }
+        }
+        int threads = Math.Max(1, _options.RebuildThreads);
+        if (threads == 1)
+        {
+            Work();
+            return added;
+        }
+        var workers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(Work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        try
+        {
+            Task.WaitAll(workers);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Any(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        return added;
+    }
+
+    private void RollBackAndReopen()
+    {
+        var old = _manager;
+        _writer.Rollback();
+        (_writer, _manager) = Open();
+        old.Dispose();
+    }
+
+    /// <summary>Makes written changes visible to searches (the write methods already call it).</summary>
+    public void MaybeRefresh()
+    {
+        if (!_rebuilding)
+        {
+            _manager.MaybeRefreshBlocking();
+        }
+    }
+
+    private void RefreshUnlessRebuilding() => MaybeRefresh();
+
+    /// <summary>Ids of all live documents (for reconciling with the database).</summary>
+    public IReadOnlyCollection<string> AllIds() => WithSearcher(searcher =>
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var terms = reader.GetTerms(FieldNames.Id);
+            if (terms is null)
+            {
+                continue;
+            }
+            var live = reader.LiveDocs;
+            var termsEnum = terms.GetEnumerator();
+            DocsEnum? docs = null;
+            while (termsEnum.MoveNext())
+            {
+                docs = termsEnum.Docs(live, docs, DocsFlags.NONE);
+                if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    ids.Add(termsEnum.Term.Utf8ToString());
+                }
+            }
+        }
+        return ids;
+    });
+
+    public SearchResults Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var messages = new List<string>();
+        var parsed = Parser.Parse(request.Query);
+        if (parsed.Message is not null)
+        {
+            messages.Add(parsed.Message);
+        }
+
+        int take = Math.Clamp(request.Take, 1, SearchRequest.MaxTake);
+        int skip = Math.Max(0, request.Skip);
+        bool beyondWindow = skip > SearchRequest.MaxWindow - take;
+        if (beyondWindow)
+        {
+            messages.Add($"只能查看前 {SearchRequest.MaxWindow} 条结果");
+        }
+
+        var counted = request.FacetFields.Where(f => !string.IsNullOrEmpty(f)).Distinct(StringComparer.Ordinal).ToList();
+        var activeFilters = request.Filters
+            .Where(f => f.Value is { Count: > 0 })
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var sideways = activeFilters.Where(f => counted.Contains(f.Key))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var filter = BuildFilter(request, activeFilters.Where(f => !counted.Contains(f.Key)));
+        var sort = BuildSort(request.Sort, parsed.MatchesAll);
+
+        return WithSearcher(searcher =>
+        {
+            var query = parsed.Query;
+            var run = Run(searcher, query, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
+            if (run.Collector.TotalHits == 0 && parsed.Relaxed is not null)
+            {
+                query = parsed.Relaxed;
+                run = Run(searcher, query, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
+                if (run.Collector.TotalHits > 0)
+                {
+                    messages.Add("没有同时包含所有词的结果，已显示包含部分词的结果");
+                }
+            }
+
+            // Text analyzed with unigrams costs twice the tokens; only a one-character CJK term needs them.
+            var highlighter = IndexAnalyzer.OutputUnigrams && parsed.HighlightTerms.Any(t => t.Length == 1 && t[0] >= '\u2E80')
+                ? Highlighter
+                : _bigramHighlighter;
+            var hits = new List<SearchHit>();
+            if (!beyondWindow)
+            {
+                foreach (var scoreDoc in run.Top.ScoreDocs)
+                {
+                    var doc = searcher.Doc(scoreDoc.Doc, HitFields);
+                    var title = doc.Get(FieldNames.Title) ?? "";
+                    var body = doc.Get(FieldNames.Body) ?? "";
+                    hits.Add(new SearchHit(
+                        doc.Get(FieldNames.Id) ?? "",
+                        float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
+                        highlighter.Highlight(title, parsed.HighlightTerms, FieldNames.Title),
+                        highlighter.Snippet(body, parsed.HighlightTerms, FieldNames.Body)));
+                }
+            }
+
+            return new SearchResults
+            {
+                Total = run.Collector.TotalHits,
+                Hits = hits,
+                Facets = run.Collector.Finish(),
+                Message = messages.Count == 0 ? null : string.Join("；", messages),
+                ParsedQuery = filter is null ? query.ToString() : $"{query} FILTER {filter}",
+            };
+        });
+    }
+
+    private static (FacetingCollector Collector, TopDocs Top) Run(
+        IndexSearcher searcher, Query query, Filter? filter, Sort? sort,
+        List<string> counted, Dictionary<string, IReadOnlyCollection<string>> sideways, int skip, int take)
+    {
+        int numHits = skip + take;
+        ICollector top = sort is null
+            ? TopScoreDocCollector.Create(numHits, docsScoredInOrder: true)
+            : TopFieldCollector.Create(sort, numHits, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+        var collector = new FacetingCollector(top, counted, sideways);
+        searcher.Search(query, filter, collector);
+        var topDocs = top switch
+        {
+            TopScoreDocCollector c => c.GetTopDocs(skip, take),
+            TopFieldCollector c => c.GetTopDocs(skip, take),
+            _ => throw new InvalidOperationException(),
+        };
+        return (collector, topDocs);
+    }
+
+    private static Filter? BuildFilter(SearchRequest request, IEnumerable<KeyValuePair<string, IReadOnlyCollection<string>>> facetFilters)
+    {
+        var filters = new List<Filter>();
+        foreach (var (facet, values) in facetFilters)
+        {
+            filters.Add(new TermsFilter(FieldNames.Facet(facet), values.Distinct().Select(v => new BytesRef(v)).ToArray()));
+        }
+        foreach (var (name, (min, max)) in request.NumberRanges)
+        {
+            if (min is not null || max is not null)
+            {
+                filters.Add(DocValuesRangeFilter.ForDoubles(FieldNames.Number(name), min, max));
+            }
+        }
+        foreach (var (name, (from, to)) in request.DateRanges)
+        {
+            if (from is not null || to is not null)
+            {
+                filters.Add(DocValuesRangeFilter.ForInt64s(FieldNames.Date(name), from.HasValue ? Ticks(from.Value) : null, to.HasValue ? Ticks(to.Value) : null));
+            }
+        }
+        if (filters.Count == 0)
+        {
+            return null;
+        }
+        if (filters.Count == 1)
+        {
+            return filters[0];
+        }
+        var all = new BooleanFilter();
+        foreach (var f in filters)
+        {
+            all.Add(new FilterClause(f, Occur.MUST));
+        }
+        return all;
+    }
+
+    private static Sort? BuildSort(SearchSort sort, bool matchesAll)
+    {
+        if (sort == SearchSort.Relevance && matchesAll)
+        {
+            sort = SearchSort.Newest;
+        }
+        SortField? field = sort switch
+        {
+            SearchSort.DeadlineAsc => new SortField(FieldNames.Date("deadline"), SortFieldType.INT64),
+            SearchSort.BudgetDesc => new SortField(FieldNames.Number("budget"), SortFieldType.DOUBLE, reverse: true),
+            SearchSort.Newest => new SortField(FieldNames.Date("published"), SortFieldType.INT64, reverse: true),
+            _ => null,
+        };
+        if (field is null)
+        {
+            return null;
+        }
+        // Documents without the value go last in either direction.
+        field.SetMissingValue(sort switch
+        {
+            SearchSort.DeadlineAsc => J2N.Numerics.Int64.GetInstance(long.MaxValue),
+            SearchSort.BudgetDesc => J2N.Numerics.Double.GetInstance(double.NegativeInfinity),
+            _ => (object)J2N.Numerics.Int64.GetInstance(long.MinValue),
+        });
+        return new Sort(field, SortField.FIELD_SCORE);
+    }
+
+    internal static long Ticks(DateTime value) =>
+        (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).Ticks;
+
+    /// <summary>Runs <paramref name="action"/> on the current searcher (for diagnostics and benchmarks).</summary>
+    public T WithSearcherForProfiling<T>(Func<IndexSearcher, T> action) => WithSearcher(action);
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> action)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        for (int attempt = 0; ; attempt++)
+        {
+            var manager = _manager;
+            IndexSearcher searcher;
+            try
+            {
+                searcher = manager.Acquire();
+            }
+            catch (ObjectDisposedException) when (attempt < 3 && !_disposed)
+            {
+                continue; // the manager was swapped by a rolled-back rebuild
+            }
+            try
+            {
+                return action(searcher);
+            }
+            finally
+            {
+                manager.Release(searcher);
+            }
+        }
+    }
+
+    /// <summary>Closes the index, discarding changes not yet committed (see the class remarks).</summary>
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            _manager.Dispose();
+            _writer.Rollback();
+            _builders.Dispose();
+            IndexAnalyzer.Dispose();
+            QueryAnalyzer.Dispose();
+            if (_ownsDirectory)
+            {
+                _dir.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// BM25 whose average field length counts only documents that have the field (as Lucene 5+ does).
+    /// Lucene 4.8 divides by all documents, which punishes a sparse field such as skills.
+    /// </summary>
+    private sealed class FieldAwareBM25Similarity : BM25Similarity
+    {
+        protected override float AvgFieldLength(CollectionStatistics collectionStats)
+        {
+            long sum = collectionStats.SumTotalTermFreq;
+            long docs = collectionStats.DocCount > 0 ? collectionStats.DocCount : collectionStats.MaxDoc;
+            return sum <= 0 || docs <= 0 ? 1f : (float)(sum / (double)docs);
+        }
+    }
+
+    private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            FacetOrdinals.Warm(reader);
+            return new IndexSearcher(reader) { Similarity = similarity };
+        }
+    }
+}
