@@ -467,6 +467,30 @@ namespace Matchmaking.Migrations.Migrations
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("Matchmaking.Application.Search.IndexOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChallengeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("IndexOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Matchmaking.Application.Taxonomy.ChainNode", b =>
                 {
                     b.Property<int>("Id")
@@ -820,6 +844,23 @@ namespace Matchmaking.Migrations.Migrations
                     b.Navigation("Achievements");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.Search.IndexOutboxEntry", b =>
+                {
+                    b.HasOne("Matchmaking.Application.Challenges.Challenge", "Challenge")
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Matchmaking.Application.Profiles.CapabilityProfile", "Profile")
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Challenge");
+
+                    b.Navigation("Profile");
                 });
 
             modelBuilder.Entity("Matchmaking.Application.Taxonomy.ChainNode", b =>

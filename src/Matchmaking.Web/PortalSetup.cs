@@ -6,7 +6,9 @@ using Matchmaking.Application.Data;
 using Matchmaking.Application.Identity;
 using Matchmaking.Application.Organizations;
 using Matchmaking.Application.Profiles;
+using Matchmaking.Application.Search;
 using Matchmaking.Application.Seeding;
+using Matchmaking.Application.Common;
 using Matchmaking.Application.Taxonomy;
 using Matchmaking.Web.Components;
 using Matchmaking.Web.Components.Account;
@@ -77,6 +79,14 @@ public static class PortalSetup
         services.AddSingleton<TaxonomyService>();
         services.AddSingleton<AuditService>();
         services.AddHostedService<DeadlineCloser>();
+
+        services.AddSingleton<IndexSignal>();
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<IndexSignal>());
+        services.AddSingleton(sp => new SearchIndexer(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+            Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.ResolvedDataDir, "index"),
+            sp.GetRequiredService<ILogger<SearchIndexer>>()));
+        services.AddSingleton<SearchService>();
+        services.AddHostedService<IndexSyncWorker>();
         return builder;
     }
 
@@ -102,6 +112,9 @@ public static class PortalSetup
         await ReferenceData.SeedAsync(db);
         if (options.Demo && await DemoData.SeedAsync(db, users, sp.GetRequiredService<TimeProvider>()))
             app.Logger.LogInformation("Seeded demo data into {Dir}", options.ResolvedDataDir);
+
+        // Checked against the database (count, change watermark) and repaired before the first request.
+        await app.Services.GetRequiredService<SearchIndexer>().OpenAsync();
     }
 
     private static async Task EnsureAdminAsync(UserManager<ApplicationUser> users, AdminAccount admin, ILogger log)

@@ -6,4 +6,5 @@ public interface IChangeFeed
 {
     void ChallengeChanged(int challengeId);
     void ProfileChanged(int profileId);
+    void VocabularyChanged();
 }

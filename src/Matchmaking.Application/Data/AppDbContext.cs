@@ -4,6 +4,7 @@ using Matchmaking.Application.Challenges;
 using Matchmaking.Application.Identity;
 using Matchmaking.Application.Organizations;
 using Matchmaking.Application.Profiles;
+using Matchmaking.Application.Search;
 using Matchmaking.Application.Taxonomy;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,34 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Bid> Bids => Set<Bid>();
     public DbSet<CapabilityProfile> Profiles => Set<CapabilityProfile>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IndexOutboxEntry> IndexOutbox => Set<IndexOutboxEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RecordIndexChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RecordIndexChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every added or modified challenge and profile gets an outbox entry in the same SaveChanges, so the
+    /// search index follows every path that writes them (services, imports, seeding) without each remembering to.
+    /// The navigation (not the id) is set so that new rows get their generated id.</summary>
+    private void RecordIndexChanges()
+    {
+        var now = DateTime.UtcNow;
+        var pending = ChangeTracker.Entries<IndexOutboxEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        foreach (var entry in ChangeTracker.Entries<Challenge>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
+            if (!pending.Any(p => ReferenceEquals(p.Challenge, entry.Entity)))
+                IndexOutbox.Add(new IndexOutboxEntry { Challenge = entry.Entity, AtUtc = now });
+        foreach (var entry in ChangeTracker.Entries<CapabilityProfile>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
+            if (!pending.Any(p => ReferenceEquals(p.Profile, entry.Entity)))
+                IndexOutbox.Add(new IndexOutboxEntry { Profile = entry.Entity, AtUtc = now });
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

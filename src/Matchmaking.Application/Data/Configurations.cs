@@ -4,6 +4,7 @@ using Matchmaking.Application.Challenges;
 using Matchmaking.Application.Identity;
 using Matchmaking.Application.Organizations;
 using Matchmaking.Application.Profiles;
+using Matchmaking.Application.Search;
 using Matchmaking.Application.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -116,5 +117,15 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>
     {
         b.HasIndex(a => a.AtUtc);
         b.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}
+
+internal sealed class IndexOutboxConfiguration : IEntityTypeConfiguration<IndexOutboxEntry>
+{
+    public void Configure(EntityTypeBuilder<IndexOutboxEntry> b)
+    {
+        b.ToTable("IndexOutbox");
+        b.HasOne(e => e.Challenge).WithMany().HasForeignKey(e => e.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(e => e.Profile).WithMany().HasForeignKey(e => e.ProfileId).OnDelete(DeleteBehavior.Cascade);
     }
 }

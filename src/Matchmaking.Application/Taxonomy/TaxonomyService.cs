@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Matchmaking.Application.Taxonomy;
 
 /// <summary>Reads the taxonomy for forms and filters; admins edit it. Nodes and skills in use are never deleted.</summary>
-public sealed class TaxonomyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class TaxonomyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IChangeFeed? changes = null)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -102,6 +102,7 @@ public sealed class TaxonomyService(IDbContextFactory<AppDbContext> dbFactory, T
         await db.SaveChangesAsync(ct);
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Skill), skill.Id, id is null ? "create" : "edit", Now, reason: name);
         await db.SaveChangesAsync(ct);
+        changes?.VocabularyChanged();
         return skill.Id;
     }
 
@@ -113,6 +114,7 @@ public sealed class TaxonomyService(IDbContextFactory<AppDbContext> dbFactory, T
         db.Skills.Remove(skill); // challenges and profiles keep the text; only the vocabulary entry goes
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Skill), id, "delete", Now, reason: skill.Name);
         await db.SaveChangesAsync(ct);
+        changes?.VocabularyChanged();
     }
 
     public async Task SaveFieldAsync(Actor actor, string code, string name, string? englishName, CancellationToken ct = default)
