@@ -21,7 +21,7 @@ internal static class Profile
         using var index = new SearchIndex(luceneDir);
         var clock = Stopwatch.StartNew();
         index.Rebuild(docs, 1, null, CancellationToken.None);
-        Console.WriteLine($"rebuild {n}: {n / clock.Elapsed.TotalSeconds:N0} docs/s");
+        Console.WriteLine($"rebuild {n}: {n / clock.Elapsed.TotalSeconds:N0} docs/s, segments {index.WithSearcherForProfiling(s => s.IndexReader.Leaves.Count)}");
         void Measure(string name, Func<string, object?> run)
         {
             foreach (var q in queries.Take(200)) run(q);
@@ -32,17 +32,25 @@ internal static class Profile
                 run(q);
                 all.Add((CpuClock.ThreadMilliseconds() - t, q));
             }
-            var sorted = all.OrderBy(x => x.Ms).ToArray();
-            Console.WriteLine($"{name,-28} p50 {sorted[sorted.Length / 2].Ms,6:0.00}  p95 {sorted[(int)(sorted.Length * 0.95)].Ms,6:0.00}  max {sorted[^1].Ms,6:0.00}  ({sorted[^1].Q})");
+            string Stats(IEnumerable<(double Ms, string Q)> xs)
+            {
+                var sorted = xs.OrderBy(x => x.Ms).ToArray();
+                return sorted.Length == 0 ? "-" : $"p50 {sorted[sorted.Length / 2].Ms,6:0.00} p95 {sorted[(int)(sorted.Length * 0.95)].Ms,6:0.00}";
+            }
+            Console.WriteLine($"{name,-24} all {Stats(all)} | 1-3 terms {Stats(all.Where(x => x.Q.Split(' ').Length <= 3))} | 4+ terms {Stats(all.Where(x => x.Q.Split(' ').Length > 3))}");
+        }
+        foreach (var probe in new[] { "不存在的词", "zzzqqq", "熔盐泵", "高温", "smart", "high-temperature" })
+        {
+            var parsed = index.Parser.Parse(probe);
+            int total = 0;
+            var t0 = CpuClock.ThreadMilliseconds();
+            for (int r = 0; r < 50; r++) total = index.WithSearcherForProfiling(s => s.Search(parsed.Query, 1).TotalHits);
+            Console.WriteLine($"probe {probe,-18} hits {total,7} CPU {(CpuClock.ThreadMilliseconds() - t0) / 50:0.000} ms");
         }
         Measure("parse only (CPU ms)", q => index.Parser.Parse(q));
-        Measure("lucene count only", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Query, 1).TotalHits));
+        Measure("strict count only", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Query, 1).TotalHits));
+        Measure("relaxed count only", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Relaxed ?? index.Parser.Parse(q).Query, 1).TotalHits));
         Measure("search take1 no facets", q => index.Search(new SearchRequest { Query = q, Take = 1 }));
-        Measure("lucene count only again", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Query, 1).TotalHits));
-        Console.WriteLine($"gc: gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)} heap {GC.GetTotalMemory(false) / 1e6:0} MB");
-        Measure("search take1 no facets", q => index.Search(new SearchRequest { Query = q, Take = 1 }));
-        Console.WriteLine($"gc: gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)} heap {GC.GetTotalMemory(false) / 1e6:0} MB");
-        Measure("search take20 no facets", q => index.Search(new SearchRequest { Query = q, Take = 20 }));
         Measure("search take1 7 facets", q => index.Search(new SearchRequest { Query = q, Take = 1, FacetFields = Corpus.FacetNames }));
         Measure("search take20 7 facets", q => index.Search(new SearchRequest { Query = q, Take = 20, FacetFields = Corpus.FacetNames }));
         var lengths = queries.Select(q => (q, r: index.Search(new SearchRequest { Query = q }))).ToList();
