@@ -29,11 +29,12 @@ public sealed class SearchIndexer(IDbContextFactory<AppDbContext> dbFactory, str
 
     public SearchIndex this[IndexKind kind] => kind == IndexKind.Challenges ? Challenges : Profiles;
 
-    /// <summary>Opens both indexes with the current skill vocabulary as synonyms, then repairs them if they drifted.</summary>
-    public async Task OpenAsync(CancellationToken ct = default)
+    /// <summary>Opens both indexes with the current skill vocabulary as synonyms, then repairs them if they
+    /// drifted; returns the indexes that had to be rebuilt.</summary>
+    public async Task<IReadOnlyList<IndexKind>> OpenAsync(CancellationToken ct = default)
     {
         await ReloadSynonymsAsync(ct);
-        await EnsureConsistentAsync(ct);
+        return await EnsureConsistentAsync(ct);
     }
 
     /// <summary>Reopens both indexes so that queries use the current skill synonyms (after taxonomy edits).</summary>
