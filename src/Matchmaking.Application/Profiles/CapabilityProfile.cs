@@ -24,17 +24,20 @@ public sealed record ProfileContent
     public IReadOnlyList<string> Platforms { get; init; } = [];
     public bool IsPublic { get; init; } = true;
 
-    public Dictionary<string, string> Validate(int currentYear)
+    /// <param name="imported">Profiles imported from outside (exchange format) need only a name and some text
+    /// to match on; a team editing its own profile in the portal must fill in everything.</param>
+    public Dictionary<string, string> Validate(int currentYear, bool imported = false)
     {
         var e = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(Name)) e[nameof(Name)] = "请填写团队名称";
         else if (Name.Trim().Length > 100) e[nameof(Name)] = "团队名称不超过100个字符";
-        if (string.IsNullOrWhiteSpace(LeadName)) e[nameof(LeadName)] = "请填写团队负责人";
-        if (string.IsNullOrWhiteSpace(Summary)) e[nameof(Summary)] = "请填写团队简介";
+        if (!imported && string.IsNullOrWhiteSpace(LeadName)) e[nameof(LeadName)] = "请填写团队负责人";
+        if (!imported && string.IsNullOrWhiteSpace(Summary)) e[nameof(Summary)] = "请填写团队简介";
         else if (Summary.Length > 4000) e[nameof(Summary)] = "团队简介不超过4000个字符";
-        if (Skills.Count(s => !string.IsNullOrWhiteSpace(s)) == 0) e[nameof(Skills)] = "至少填写一个技术标签";
+        if (imported && string.IsNullOrWhiteSpace(Summary) && Skills.Count == 0) e[nameof(Summary)] = "简介和技术标签不能都为空";
+        if (!imported && Skills.Count(s => !string.IsNullOrWhiteSpace(s)) == 0) e[nameof(Skills)] = "至少填写一个技术标签";
         else if (Skills.Count > 40) e[nameof(Skills)] = "技术标签不超过40个";
-        if (FieldCodes.Count == 0) e[nameof(FieldCodes)] = "至少选择一个学科";
+        if (!imported && FieldCodes.Count == 0) e[nameof(FieldCodes)] = "至少选择一个学科";
         if (Achievements.Any(a => string.IsNullOrWhiteSpace(a.Title))) e[nameof(Achievements)] = "成果名称不能为空";
         else if (Achievements.Any(a => a.Year is { } y && (y < 1950 || y > currentYear))) e[nameof(Achievements)] = $"成果年份应在1950–{currentYear}之间";
         if (Achievements.Count > 200) e[nameof(Achievements)] = "成果不超过200项";
@@ -48,7 +51,7 @@ public class CapabilityProfile
     private CapabilityProfile() { }
 
     public CapabilityProfile(int? organizationId, string? ownerUserId, string organizationName, OrganizationType orgType,
-        string regionCode, ProfileContent content, DateTime nowUtc)
+        string regionCode, ProfileContent content, DateTime nowUtc, bool imported = false)
     {
         OrganizationId = organizationId;
         OwnerUserId = ownerUserId;
@@ -56,7 +59,15 @@ public class CapabilityProfile
         OrgType = orgType;
         RegionCode = regionCode;
         CreatedAtUtc = nowUtc;
-        Edit(content, nowUtc);
+        Edit(content, nowUtc, imported);
+    }
+
+    /// <summary>For imports: the organisation as the importing file names it.</summary>
+    public void SetOrigin(string organizationName, OrganizationType orgType, string regionCode)
+    {
+        OrganizationName = organizationName;
+        OrgType = orgType;
+        RegionCode = regionCode;
     }
 
     public int Id { get; private set; }
@@ -89,9 +100,9 @@ public class CapabilityProfile
         Achievements = Achievements.Select(a => new Achievement { Type = a.Type, Title = a.Title, Year = a.Year }).ToList(),
     };
 
-    public void Edit(ProfileContent c, DateTime nowUtc)
+    public void Edit(ProfileContent c, DateTime nowUtc, bool imported = false)
     {
-        var errors = c.Validate(nowUtc.Year);
+        var errors = c.Validate(nowUtc.Year, imported);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
         Name = c.Name.Trim();
         LeadName = c.LeadName.Trim();

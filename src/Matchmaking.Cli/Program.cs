@@ -1,0 +1,3 @@
+using Matchmaking.Cli;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error);
