@@ -10,6 +10,7 @@ using Matchmaking.Application.Search;
 using Matchmaking.Application.Seeding;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Taxonomy;
+using Matchmaking.Web.Api;
 using Matchmaking.Web.Components;
 using Matchmaking.Web.Components.Account;
 using Matchmaking.Web.Infrastructure;
@@ -33,6 +34,7 @@ public static class PortalSetup
         services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOpenApi();
         services.AddMudServices();
         services.AddLocalization();
         services.AddSingleton(TimeProvider.System);
@@ -151,6 +153,8 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapOpenApi();
+        app.MapSearchApi();
         app.MapGet("/culture", (string c, string? redirect, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(x => x.Name.Equals(c, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
