@@ -8,8 +8,9 @@ public sealed record FacetGroup(string Key, string Title, string? FacetName = nu
     public string CountsKey => FacetName ?? Key;
 }
 
-/// <summary>An active filter that is not a facet value (query text, a date bound): shown as a removable chip.</summary>
-public sealed record FilterChip(string Key, string Text);
+/// <summary>An active filter that is not a facet value (query text, a date bound): shown as a removable chip, before the
+/// facet chips or, with <paramref name="AfterFacets"/>, after them.</summary>
+public sealed record FilterChip(string Key, string Text, bool AfterFacets = false);
 
 /// <summary>Selected values per facet key.</summary>
 public static class FacetSelection
