@@ -52,6 +52,26 @@ public class RankingTests : IDisposable
     }
 
     [Fact]
+    public void ThreeCharacterWord_MatchesItsTwoBigramsApart_ButThePhraseRanksFirst()
+    {
+        // Matching a two-bigram word is a conjunction (no positions); the title phrase still wins.
+        _index.Upsert(Doc("apart-bigrams", "盐泵与熔盐", "无关正文"));
+        var ids = Ids(Search("熔盐泵"));
+        Assert.Equal("exact", ids[0]);
+        Assert.Contains("apart-bigrams", ids);
+        Assert.DoesNotContain("scattered", ids);
+        Assert.DoesNotContain("apart-bigrams", Ids(Search("\"熔盐泵\"")));
+    }
+
+    [Fact]
+    public void CustomBodyBoost_StillFindsBodyOnlyMatches()
+    {
+        using var index = InMemory(options: new SearchIndexOptions { FieldBoosts = new Dictionary<string, float> { ["title"] = 2f, ["body"] = 1f } });
+        index.Upsert([Doc("t", "激光焊接"), Doc("b", "其他", "激光焊接工艺")]);
+        Assert.Equal(["t", "b"], Ids(index.Search(new SearchRequest { Query = "激光焊接" })));
+    }
+
+    [Fact]
     public void QuotedPhrase_RequiresAdjacency()
     {
         _index.Upsert(Doc("adjacent", "pump seal", "a pump seal for slurry"));

@@ -14,8 +14,12 @@ internal sealed class DocumentBuilder
     private readonly Document _doc = new();
     private readonly StringField _id = new(FieldNames.Id, "", Field.Store.YES);
     private readonly TextField _title = new(FieldNames.Title, "", Field.Store.YES);
-    private readonly TextField _body = new(FieldNames.Body, "", Field.Store.YES);
+    // Body is matched and scored through the catch-all field only; it is stored for snippets.
+    private readonly StoredField _body = new(FieldNames.Body, "");
+    private readonly TextField _allTitle = new(FieldNames.All, "", Field.Store.NO);
+    private readonly TextField _allBody = new(FieldNames.All, "", Field.Store.NO);
     private readonly List<TextField> _skills = [];
+    private readonly List<TextField> _allSkills = [];
     private readonly Dictionary<string, (List<StringField> Terms, List<SortedSetDocValuesField> Values)> _facets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DoubleDocValuesField> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NumericDocValuesField> _dates = new(StringComparer.Ordinal);
@@ -27,9 +31,13 @@ internal sealed class DocumentBuilder
         _id.SetStringValue(source.Id);
         _title.SetStringValue(source.Title ?? "");
         _body.SetStringValue(source.Body ?? "");
+        _allTitle.SetStringValue(source.Title ?? "");
+        _allBody.SetStringValue(source.Body ?? "");
         _doc.Add(_id);
         _doc.Add(_title);
         _doc.Add(_body);
+        _doc.Add(_allTitle);
+        _doc.Add(_allBody);
 
         int skill = 0;
         foreach (var value in source.Skills)
@@ -41,9 +49,12 @@ internal sealed class DocumentBuilder
             if (skill == _skills.Count)
             {
                 _skills.Add(new TextField(FieldNames.Skills, "", Field.Store.NO));
+                _allSkills.Add(new TextField(FieldNames.All, "", Field.Store.NO));
             }
             _skills[skill].SetStringValue(value);
-            _doc.Add(_skills[skill++]);
+            _allSkills[skill].SetStringValue(value);
+            _doc.Add(_skills[skill]);
+            _doc.Add(_allSkills[skill++]);
         }
 
         foreach (var (facet, values) in source.Facets)

@@ -8,6 +8,12 @@ public static class FieldNames
     public const string Skills = "skills";
     public const string Body = "body";
 
+    /// <summary>
+    /// Catch-all text field (title, skills and body, indexed once more with position gaps between
+    /// them) used to match queries. Body text is stored but matched only through this field.
+    /// </summary>
+    public const string All = "all";
+
     internal const string FacetPrefix = "f.";
 
     public static string Facet(string name) => FacetPrefix + name;

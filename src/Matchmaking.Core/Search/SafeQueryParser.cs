@@ -40,14 +40,24 @@ public sealed class SafeQueryParser
     private readonly Analyzer _analyzer;
     private readonly SynonymSet _synonyms;
     private readonly KeyValuePair<string, float>[] _fields;
+    private readonly KeyValuePair<string, float>[]? _matchFields;
+    private readonly KeyValuePair<string, float>[]? _scoringFields;
     private readonly bool _expandSingle;
 
     /// <param name="expandSingleCjkCharacters">
     /// The index holds only bigrams: a lone CJK character typed (泵) also matches the bigrams that
     /// start or end with it (泵体, 盐泵).
     /// </param>
-    public SafeQueryParser(Analyzer analyzer, SynonymSet? synonyms = null, IReadOnlyDictionary<string, float>? fieldBoosts = null, bool expandSingleCjkCharacters = false)
+    /// <param name="matchField">
+    /// When set, <see cref="ParsedUserQuery.Query"/> and <see cref="ParsedUserQuery.Relaxed"/> match
+    /// (and score) in this one catch-all field only (cheap: one postings list per term, and a Chinese
+    /// word of two bigrams is a conjunction instead of a phrase), and <see cref="ParsedUserQuery.Scoring"/>
+    /// is the query over the other, short fields (title, skills) whose weighted score is added to the
+    /// top hits' scores.
+    /// </param>
+    public SafeQueryParser(Analyzer analyzer, SynonymSet? synonyms = null, IReadOnlyDictionary<string, float>? fieldBoosts = null, bool expandSingleCjkCharacters = false, string? matchField = null)
     {
+
         _expandSingle = expandSingleCjkCharacters;
         _analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
         _synonyms = synonyms ?? SynonymSet.Empty;
@@ -55,6 +65,17 @@ public sealed class SafeQueryParser
         if (_fields.Length == 0)
         {
             throw new ArgumentException("At least one field is needed.", nameof(fieldBoosts));
+        }
+        if (matchField is not null)
+        {
+            // The catch-all field's score comes from matching; scoring adds only the other (short) fields.
+            _matchFields = [new KeyValuePair<string, float>(matchField, _fields.FirstOrDefault(f => f.Key == matchField).Value is > 0 and var b ? b : 1f)];
+            _scoringFields = _fields.Where(f => f.Key != matchField).ToArray();
+            if (_scoringFields.Length == 0)
+            {
+                _matchFields = null;
+                _scoringFields = null;
+            }
         }
     }
 
@@ -68,6 +89,7 @@ public sealed class SafeQueryParser
         var highlight = new HashSet<string>(StringComparer.Ordinal);
         var groups = new List<List<Query>>();
         var excluded = new List<Query>();
+        var scoringGroups = new List<List<Query>>();
         int units = 0;
         bool tooManyTokens = false;
         foreach (var item in items)
@@ -77,12 +99,13 @@ public sealed class SafeQueryParser
                 messages.Add($"查询词过多，只使用了前 {MaxUnits} 个");
                 break;
             }
-            var unit = BuildUnit(item, item.Excluded ? null : highlight, ref tooManyTokens);
+            var unit = BuildUnit(item, item.Excluded ? null : highlight, ref tooManyTokens, _matchFields ?? _fields, matching: _matchFields is not null);
             if (unit is null)
             {
                 continue;
             }
             units++;
+            var scoring = _matchFields is null || item.Excluded ? null : BuildUnit(item, null, ref tooManyTokens, _scoringFields!, matching: false);
             if (item.Excluded)
             {
                 excluded.Add(unit);
@@ -90,10 +113,12 @@ public sealed class SafeQueryParser
             else if (item.OrBefore && groups.Count > 0)
             {
                 groups[^1].Add(unit);
+                scoringGroups[^1].Add(scoring!);
             }
             else
             {
                 groups.Add([unit]);
+                scoringGroups.Add([scoring!]);
             }
         }
         if (tooManyTokens)
@@ -109,6 +134,9 @@ public sealed class SafeQueryParser
             }
             return new ParsedUserQuery(new MatchAllDocsQuery(), null, true, highlight, Join(messages));
         }
+        // Ranks the top hits: every unit is optional, so a hit of the strict or the relaxed query
+        // scores by the (field-weighted) units it contains. Exclusions are already applied by matching.
+        var scoringQuery = _matchFields is null ? null : Combine(scoringGroups, [], Occur.SHOULD);
 
         var strict = Combine(groups, excluded, Occur.MUST);
         Query? relaxed = null;
@@ -119,7 +147,7 @@ public sealed class SafeQueryParser
             any.MinimumNumberShouldMatch = Math.Max(1, groups.Count / 2);
             relaxed = any;
         }
-        return new ParsedUserQuery(strict, relaxed, false, highlight, Join(messages));
+        return new ParsedUserQuery(strict, relaxed, false, highlight, Join(messages)) { Scoring = scoringQuery };
     }
 
     private static string? Join(List<string> messages) => messages.Count == 0 ? null : string.Join("；", messages.Distinct());
@@ -272,7 +300,7 @@ public sealed class SafeQueryParser
         return merged;
     }
 
-    private Query? BuildUnit(Item item, HashSet<string>? highlight, ref bool tooManyTokens)
+    private Query? BuildUnit(Item item, HashSet<string>? highlight, ref bool tooManyTokens, KeyValuePair<string, float>[] fields, bool matching)
     {
         var tokens = Analyze(item.Text, ref tooManyTokens);
         if (tokens.Count == 0)
@@ -284,21 +312,35 @@ public sealed class SafeQueryParser
         Query core;
         if (tokens.Count == 1)
         {
-            core = _expandSingle && !item.Excluded && IsSingleCjk(tokens[0].Term) ? SingleCharacter(tokens[0].Term) : AnyField(tokens[0].Term);
+            core = _expandSingle && !item.Excluded && IsSingleCjk(tokens[0].Term) ? SingleCharacter(tokens[0].Term, fields) : AnyField(tokens[0].Term, fields);
+        }
+        else if (matching && tokens.Count == 2 && !item.Quoted && !item.Excluded && tokens.All(t => IsCjkBigram(t.Term)))
+        {
+            // A three-character Chinese word (熔盐泵 = 熔盐 + 盐泵): the two overlapping bigrams almost
+            // always occur together only as the word, so a conjunction matches without decoding positions.
+            // The scoring query still rewards the exact phrase.
+            core = new BooleanQuery
+            {
+                { AnyField(tokens[0].Term, fields), Occur.MUST },
+                { AnyField(tokens[1].Term, fields), Occur.MUST },
+            };
         }
         else if (item.Quoted || item.Excluded || tokens.Count <= MaxTokensAsPhrase)
         {
             // A short run (熔盐泵, NCM811正极) means that word: match it as a phrase.
-            core = Phrase(tokens);
+            core = Phrase(tokens, fields);
         }
         else
         {
             var all = new BooleanQuery();
             foreach (var token in tokens.Select(t => t.Term).Distinct())
             {
-                all.Add(AnyField(token), Occur.MUST);
+                all.Add(AnyField(token, fields), Occur.MUST);
             }
-            all.Add(Phrase(tokens), Occur.SHOULD);
+            if (!matching)
+            {
+                all.Add(Phrase(tokens, fields), Occur.SHOULD);
+            }
             core = all;
         }
 
@@ -317,7 +359,7 @@ public sealed class SafeQueryParser
                 continue;
             }
             highlight?.UnionWith(formTokens.Select(t => t.Term));
-            var alternative = Phrase(formTokens);
+            var alternative = Phrase(formTokens, fields);
             alternative.Boost *= SynonymWeight; // what was typed ranks above its equivalents
             either.Add(alternative, Occur.SHOULD);
         }
@@ -326,10 +368,12 @@ public sealed class SafeQueryParser
 
     internal static bool IsSingleCjk(string term) => term.Length == 1 && term[0] >= '\u2E80' && !char.IsSurrogate(term[0]);
 
-    private Query SingleCharacter(string character)
+    private static bool IsCjkBigram(string term) => term.Length == 2 && term[0] >= '\u2E80' && term[1] >= '\u2E80' && !char.IsSurrogate(term[0]) && !char.IsSurrogate(term[1]);
+
+    private static Query SingleCharacter(string character, KeyValuePair<string, float>[] fields)
     {
         var dismax = new DisjunctionMaxQuery(0.1f);
-        foreach (var (field, boost) in _fields)
+        foreach (var (field, boost) in fields)
         {
             var any = new BooleanQuery(disableCoord: true)
             {
@@ -340,31 +384,31 @@ public sealed class SafeQueryParser
             any.Boost = boost;
             dismax.Add(any);
         }
-        return dismax;
+        return fields.Length == 1 ? dismax.Disjuncts[0] : dismax;
     }
 
-    private Query AnyField(string term)
+    private static Query AnyField(string term, KeyValuePair<string, float>[] fields)
     {
-        if (_fields.Length == 1)
+        if (fields.Length == 1)
         {
-            return new TermQuery(new Term(_fields[0].Key, term)) { Boost = _fields[0].Value };
+            return new TermQuery(new Term(fields[0].Key, term)) { Boost = fields[0].Value };
         }
         var dismax = new DisjunctionMaxQuery(0.1f);
-        foreach (var (field, boost) in _fields)
+        foreach (var (field, boost) in fields)
         {
             dismax.Add(new TermQuery(new Term(field, term)) { Boost = boost });
         }
         return dismax;
     }
 
-    private Query Phrase(List<(string Term, int Position)> tokens)
+    private static Query Phrase(List<(string Term, int Position)> tokens, KeyValuePair<string, float>[] fields)
     {
         if (tokens.Count == 1)
         {
-            return AnyField(tokens[0].Term);
+            return AnyField(tokens[0].Term, fields);
         }
         var dismax = new DisjunctionMaxQuery(0.1f);
-        foreach (var (field, boost) in _fields)
+        foreach (var (field, boost) in fields)
         {
             var phrase = new PhraseQuery { Boost = boost };
             foreach (var (term, position) in tokens)
@@ -373,7 +417,7 @@ public sealed class SafeQueryParser
             }
             dismax.Add(phrase);
         }
-        return _fields.Length == 1 ? dismax.Disjuncts[0] : dismax;
+        return fields.Length == 1 ? dismax.Disjuncts[0] : dismax;
     }
 
     /// <summary>Token texts with positions; stacked tokens (same position) keep only the first.</summary>
@@ -417,4 +461,12 @@ public sealed record ParsedUserQuery(
     Query? Relaxed,
     bool MatchesAll,
     IReadOnlySet<string> HighlightTerms,
-    string? Message);
+    string? Message)
+{
+    /// <summary>
+    /// When the parser matches in a catch-all field: the field-weighted query over the other fields
+    /// (title, skills) whose score is added to the top hits of <see cref="Query"/> or
+    /// <see cref="Relaxed"/> to rank them; null otherwise.
+    /// </summary>
+    public Query? Scoring { get; init; }
+}

@@ -69,7 +69,11 @@ public sealed class SearchIndex : IDisposable
         _options = options ?? new SearchIndexOptions();
         IndexAnalyzer = new MatchmakingAnalyzer(_options.IndexUnigrams);
         QueryAnalyzer = new MatchmakingAnalyzer(outputUnigrams: false);
-        Parser = new SafeQueryParser(QueryAnalyzer, synonyms, _options.FieldBoosts, expandSingleCjkCharacters: !_options.IndexUnigrams);
+        // Body is indexed only inside the catch-all field, so body weight is given to that field.
+        var boosts = (_options.FieldBoosts ?? SafeQueryParser.DefaultFieldBoosts)
+            .GroupBy(kv => kv.Key == FieldNames.Body ? FieldNames.All : kv.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(kv => kv.Value), StringComparer.Ordinal);
+        Parser = new SafeQueryParser(QueryAnalyzer, synonyms, boosts, expandSingleCjkCharacters: !_options.IndexUnigrams, matchField: FieldNames.All);
         Highlighter = new Highlighter(IndexAnalyzer, _options.SnippetLength);
         _bigramHighlighter = new Highlighter(QueryAnalyzer, _options.SnippetLength);
         (_writer, _manager) = Open();
@@ -329,11 +333,12 @@ public sealed class SearchIndex : IDisposable
         return WithSearcher(searcher =>
         {
             var query = parsed.Query;
-            var run = Run(searcher, query, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
+            var scoring = sort is null ? parsed.Scoring : null;
+            var run = Run(searcher, query, scoring, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
             if (run.Collector.TotalHits == 0 && parsed.Relaxed is not null)
             {
                 query = parsed.Relaxed;
-                run = Run(searcher, query, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
+                run = Run(searcher, query, scoring, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
                 if (run.Collector.TotalHits > 0)
                 {
                     messages.Add("没有同时包含所有词的结果，已显示包含部分词的结果");
@@ -371,10 +376,24 @@ public sealed class SearchIndex : IDisposable
         });
     }
 
+    /// <summary>
+    /// How many of the best catch-all matches are re-ranked by the field-weighted scoring query
+    /// (at least the requested page). See docs/performance.md.
+    /// </summary>
+    public const int RescoreWindow = 200;
+
     private static (FacetingCollector Collector, TopDocs Top) Run(
-        IndexSearcher searcher, Query query, Filter? filter, Sort? sort,
+        IndexSearcher searcher, Query query, Query? scoring, Filter? filter, Sort? sort,
         List<string> counted, Dictionary<string, IReadOnlyCollection<string>> sideways, int skip, int take)
     {
+        if (scoring is not null && sort is null)
+        {
+            int window = Math.Max(RescoreWindow, skip + take);
+            var first = TopScoreDocCollector.Create(window, docsScoredInOrder: true);
+            var faceting = new FacetingCollector(first, counted, sideways);
+            searcher.Search(query, filter, faceting);
+            return (faceting, Rescore(searcher, first.GetTopDocs(), scoring, skip, take));
+        }
         int numHits = skip + take;
         ICollector top = sort is null
             ? TopScoreDocCollector.Create(numHits, docsScoredInOrder: true)
@@ -388,6 +407,62 @@ public sealed class SearchIndex : IDisposable
             _ => throw new InvalidOperationException(),
         };
         return (collector, topDocs);
+    }
+
+    /// <summary>
+    /// Re-ranks first-pass hits (scored on the catch-all field) by adding the score of
+    /// <paramref name="scoring"/> (title and skills, weighted); ties keep the first-pass order.
+    /// Only short fields are advanced here, so this costs little. Returns the page [skip, skip + take).
+    /// </summary>
+    private static TopDocs Rescore(IndexSearcher searcher, TopDocs first, Query scoring, int skip, int take)
+    {
+        var hits = first.ScoreDocs;
+        if (hits.Length == 0)
+        {
+            return new TopDocs(first.TotalHits, [], float.NaN);
+        }
+        var rank = new Dictionary<int, int>(hits.Length);
+        for (int i = 0; i < hits.Length; i++)
+        {
+            rank[hits[i].Doc] = i;
+        }
+        var byDoc = (ScoreDoc[])hits.Clone();
+        Array.Sort(byDoc, (a, b) => a.Doc.CompareTo(b.Doc));
+        var rescored = new (ScoreDoc Hit, float Score, int Rank)[byDoc.Length];
+        var weight = searcher.CreateNormalizedWeight(scoring);
+        var leaves = searcher.IndexReader.Leaves;
+        int leafIndex = -1;
+        int docBase = 0, leafEnd = 0;
+        Scorer? scorer = null;
+        for (int i = 0; i < byDoc.Length; i++)
+        {
+            int doc = byDoc[i].Doc;
+            while (doc >= leafEnd)
+            {
+                var leaf = leaves[++leafIndex];
+                docBase = leaf.DocBase;
+                leafEnd = docBase + leaf.AtomicReader.MaxDoc;
+                scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            }
+            int target = doc - docBase;
+            float score = 0f;
+            if (scorer is not null)
+            {
+                int at = scorer.DocID;
+                if (at < target)
+                {
+                    at = scorer.Advance(target);
+                }
+                if (at == target)
+                {
+                    score = scorer.GetScore();
+                }
+            }
+            rescored[i] = (byDoc[i], byDoc[i].Score + score, rank[doc]);
+        }
+        Array.Sort(rescored, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Rank.CompareTo(b.Rank));
+        var page = rescored.Skip(skip).Take(take).Select(r => new ScoreDoc(r.Hit.Doc, r.Score)).ToArray();
+        return new TopDocs(first.TotalHits, page, rescored[0].Score);
     }
 
     private static Filter? BuildFilter(SearchRequest request, IEnumerable<KeyValuePair<string, IReadOnlyCollection<string>>> facetFilters)
