@@ -19,9 +19,14 @@ public sealed record IndexStatus(IndexKind Kind, int IndexedDocuments, int Datab
 public sealed class SearchIndexer(IDbContextFactory<AppDbContext> dbFactory, string indexRoot, ILogger<SearchIndexer>? log = null) : IDisposable
 {
     private const int OutboxBatch = 500;
+    /// <summary>Bump when the document layout or analysis changes: indexes written with another layout are
+    /// rebuilt at start-up even if their counts and watermark agree with the database.</summary>
+    public const string LayoutVersion = "2";
+    private string LayoutFile => Path.Combine(indexRoot, "layout-version.txt");
     private readonly ILogger _log = log ?? NullLogger<SearchIndexer>.Instance;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private SearchIndex? _challenges, _profiles;
+    private bool? _createdFresh; // no index folder existed when first opened: it is being written with the current layout
 
     public SearchIndex Challenges => _challenges ?? throw new InvalidOperationException("call OpenAsync first");
     public SearchIndex Profiles => _profiles ?? throw new InvalidOperationException("call OpenAsync first");
@@ -45,6 +50,7 @@ public sealed class SearchIndexer(IDbContextFactory<AppDbContext> dbFactory, str
         await _writeLock.WaitAsync(ct);
         try
         {
+            _createdFresh ??= !Directory.Exists(Path.Combine(indexRoot, "challenges"));
             var (oldC, oldP) = (_challenges, _profiles);
             oldC?.Dispose(); // the writer's lock must be released before the folder is opened again
             oldP?.Dispose();
@@ -94,17 +100,21 @@ public sealed class SearchIndexer(IDbContextFactory<AppDbContext> dbFactory, str
         if (replayed > 0) _log.LogInformation("Search index: replayed {Count} committed change(s) from the outbox", replayed);
         var rebuilt = new List<IndexKind>();
         var sequence = await OutboxSequenceAsync(ct);
+        var layoutChanged = File.Exists(LayoutFile)
+            ? (await File.ReadAllTextAsync(LayoutFile, ct)).Trim() != LayoutVersion
+            : _createdFresh != true; // an index from before layout versions were recorded
         foreach (var kind in Enum.GetValues<IndexKind>())
         {
             var status = await StatusAsync(kind, ct);
             var behindDatabase = status.IndexedDocuments != status.DatabaseRows;
             var aheadOfDatabase = status.Watermark > sequence; // e.g. the database was restored from an older backup
-            if (!behindDatabase && !aheadOfDatabase) continue;
-            _log.LogWarning("Search index {Kind} differs from the database ({Indexed} documents vs {Rows} rows, watermark {Watermark} vs {Sequence}); rebuilding",
-                kind, status.IndexedDocuments, status.DatabaseRows, status.Watermark, sequence);
+            if (!behindDatabase && !aheadOfDatabase && !(layoutChanged && status.DatabaseRows > 0)) continue;
+            _log.LogWarning("Search index {Kind} differs from the database ({Indexed} documents vs {Rows} rows, watermark {Watermark} vs {Sequence}, layout changed: {Layout}); rebuilding",
+                kind, status.IndexedDocuments, status.DatabaseRows, status.Watermark, sequence, layoutChanged);
             await RebuildAsync(kind, null, ct);
             rebuilt.Add(kind);
         }
+        await File.WriteAllTextAsync(LayoutFile, LayoutVersion, ct);
         return rebuilt;
     }
 

@@ -1,9 +1,9 @@
-using Matchmaking.Application.Challenges;
 using Matchmaking.Application.Identity;
 using Matchmaking.Application.Organizations;
 using Matchmaking.Application.Profiles;
 using Matchmaking.Application.Search;
 using Matchmaking.Core.Search;
+using Matchmaking.Application.Challenges;
 using Microsoft.EntityFrameworkCore;
 using static Matchmaking.Application.Search.SearchDocuments;
 
@@ -239,4 +239,23 @@ public class SearchIndexerTests
     private static void AssertCounts(IEnumerable<IGrouping<string, object>> expected, IReadOnlyList<FacetCount> actual) =>
         Assert.Equal(expected.ToDictionary(g => g.Key, g => g.Count()).OrderBy(x => x.Key),
             actual.ToDictionary(x => x.Value, x => x.Count).OrderBy(x => x.Key));
+}
+
+public class SearchIndexLayoutTests
+{
+    [Fact]
+    public async Task AnIndexWrittenWithAnotherLayout_IsRebuilt_EvenWhenCountsAgree()
+    {
+        await using var f = await SearchFixture.CreateAsync();
+        await using (var db = await f.Db.CreateDbContextAsync())
+        {
+            db.Challenges.Add(new Challenge(f.OrgIds[0], "u", f.Content(new Random(1), "熔盐泵"), SearchFixture.Now));
+            await db.SaveChangesAsync();
+        }
+        using (var first = f.Indexer()) Assert.Empty(await first.OpenAsync()); // outbox replay, no rebuild needed
+        await File.WriteAllTextAsync(Path.Combine(f.IndexRoot, "layout-version.txt"), "1");
+        using (var second = f.Indexer()) Assert.Equal([IndexKind.Challenges], await second.OpenAsync());
+        using var third = f.Indexer();
+        Assert.Empty(await third.OpenAsync()); // the layout is recorded now
+    }
 }
