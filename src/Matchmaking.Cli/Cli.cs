@@ -20,13 +20,14 @@ public static class Cli
           search TEXT [--kind challenges|profiles] [--top N]   JSON Lines of hits to stdout
           index rebuild                   rebuild both search indexes from the database
           index status                    documents, rows, watermark and pending changes per index
-        --data DIR defaults to $Matchmaking__DataDir, else ./data (the portal's default).
+        --data DIR defaults to $Matchmaking__DataDir, else the portal's own folder src/Matchmaking.Web/data
+        when run from the repository, else ./data.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var list = args.ToList();
-        var dataDir = Take(list, "--data") ?? Environment.GetEnvironmentVariable("Matchmaking__DataDir") ?? "data";
+        var dataDir = Take(list, "--data") ?? Environment.GetEnvironmentVariable("Matchmaking__DataDir") ?? DefaultDataDir();
         if (list.Count == 0 || list[0] is "-h" or "--help") { stderr.WriteLine(Usage); return list.Count == 0 ? 2 : 0; }
 
         await using var services = Build(Path.GetFullPath(dataDir));
@@ -60,6 +61,10 @@ public static class Cli
             return 1;
         }
     }
+
+    /// <summary>The portal's default data folder when run from the repository root, so both tools share it.</summary>
+    private static string DefaultDataDir() =>
+        Directory.Exists(Path.Combine("src", "Matchmaking.Web")) ? Path.Combine("src", "Matchmaking.Web", "data") : "data";
 
     private static ServiceProvider Build(string dataDir)
     {

@@ -32,6 +32,10 @@ public static class PortalSetup
     {
         var services = builder.Services;
         services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
+        // A relative data folder is relative to the app's content root (the project folder under `dotnet run`,
+        // the app folder when published), not to wherever the process happened to be started.
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.PostConfigure<PortalOptions>(o => o.DataDir = Path.GetFullPath(o.DataDir, contentRoot));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOpenApi();

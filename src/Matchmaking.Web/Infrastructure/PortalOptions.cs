@@ -5,7 +5,8 @@ public sealed class PortalOptions
 {
     public const string Section = "Matchmaking";
 
-    /// <summary>Holds the SQLite file and the search indexes. Relative paths are resolved against the working directory.</summary>
+    /// <summary>Holds the SQLite file and the search indexes. Relative paths are resolved against the content root
+    /// (under `dotnet run`: src/Matchmaking.Web, so the default is src/Matchmaking.Web/data).</summary>
     public string DataDir { get; set; } = "data";
 
     /// <summary>Seed demo organisations, accounts, challenges, profiles and bids into an empty database.</summary>
