@@ -21,16 +21,16 @@ public sealed class MatchWeights
     /// <summary>Boost of the title/name field in the candidate query.</summary>
     public double TitleBoost { get; set; } = 1.0;
     /// <summary>Boost of the skills field in the candidate query.</summary>
-    public double SkillsBoost { get; set; } = 1.0;
+    public double SkillsBoost { get; set; } = 0.5;
     /// <summary>Boost of the body (summary/description) field in the candidate query.</summary>
-    public double BodyBoost { get; set; } = 1.0;
+    public double BodyBoost { get; set; } = 1.5;
     /// <summary>Weight of a single CJK character relative to a bigram (or a Latin word).</summary>
     public double UnigramWeight { get; set; } = 1.0;
 
     /// <summary>Pseudo-relevance feedback: the best first-pass candidates whose terms expand the query (0 = off).</summary>
-    public int FeedbackDocs { get; set; } = 0;
+    public int FeedbackDocs { get; set; } = 20;
     /// <summary>Expansion terms added from the feedback candidates.</summary>
-    public int FeedbackTerms { get; set; } = 30;
+    public int FeedbackTerms { get; set; } = 20;
     /// <summary>Total weight of the expansion terms relative to the original query terms.</summary>
     public double FeedbackWeight { get; set; } = 0.5;
 
@@ -39,9 +39,9 @@ public sealed class MatchWeights
     /// document-to-document cosine similarity (0 = off). Helps when relevance means "same topic" and
     /// the demand text is short.
     /// </summary>
-    public int NeighbourDocs { get; set; } = 0;
+    public int NeighbourDocs { get; set; } = 5;
     /// <summary>Share of the text component given to neighbour feedback (0..1).</summary>
-    public double NeighbourWeight { get; set; } = 0.5;
+    public double NeighbourWeight { get; set; } = 0.75;
 
     // Skills.
     /// <summary>Credit for a demand skill found only in the candidate's text (not among its skills).</summary>
