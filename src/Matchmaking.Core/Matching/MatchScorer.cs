@@ -1,0 +1,478 @@
+using System.Globalization;
+using Lucene.Net.Search;
+
+namespace Matchmaking.Core.Matching;
+
+/// <summary>
+/// Ranks capability profiles for a demand (and demands for a profile) by a weighted mean of text
+/// similarity, rarity-weighted skill coverage, discipline agreement, evidence and region proximity,
+/// after the hard eligibility filter. See docs/matching.md for the method and how the weights were tuned.
+/// </summary>
+public sealed class MatchScorer
+{
+    private const double K1 = 1.2, B = 0.75;
+    private const double EvidencePerAchievement = 0.6;
+    private const int MaxTextReasonTerms = 5, MaxEvidenceReasons = 3, MaxFieldReasons = 3;
+
+    private readonly TimeProvider _time;
+
+    public MatchScorer(MatchWeights? weights = null, TimeProvider? time = null)
+    {
+        Weights = weights ?? new MatchWeights();
+        _time = time ?? TimeProvider.System;
+    }
+
+    public MatchWeights Weights { get; }
+
+    /// <summary>Capability profiles for <paramref name="demand"/>, best first; only eligible organisation types.</summary>
+    public IReadOnlyList<Match> MatchCapabilities(DemandDoc demand, CapabilityIndex index, MatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(demand);
+        ArgumentNullException.ThrowIfNull(index);
+        var store = index.Store;
+        store.Lock.EnterReadLock();
+        try
+        {
+            var query = ItemStore.FromDemand(store, demand);
+            var eligible = query.Eligible.ToHashSet(StringComparer.Ordinal);
+            var filter = eligible.Count == 0 ? null : ItemStore.FacetFilter("orgType", eligible);
+            return Run(store, query, queryIsDemand: true, filter,
+                candidate => eligible.Count == 0 || (candidate.OrgType is { } t && eligible.Contains(t)),
+                options ?? new MatchOptions());
+        }
+        finally
+        {
+            store.Lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Demands <paramref name="profile"/> could take on, best first; only demands its organisation type may bid for.</summary>
+    public IReadOnlyList<Match> MatchChallenges(CapabilityDoc profile, DemandIndex index, MatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(index);
+        var store = index.Store;
+        store.Lock.EnterReadLock();
+        try
+        {
+            var query = ItemStore.FromCapability(store, profile);
+            var orgType = query.OrgType;
+            var filter = ItemStore.FacetFilter("eligible", orgType is null ? ["*"] : ["*", orgType]);
+            return Run(store, query, queryIsDemand: false, filter,
+                candidate => candidate.Eligible.Count == 0 || (orgType is not null && candidate.Eligible.Contains(orgType, StringComparer.Ordinal)),
+                options ?? new MatchOptions());
+        }
+        finally
+        {
+            store.Lock.ExitReadLock();
+        }
+    }
+
+    private sealed record DemandSkill(string Key, string Label, string[] Forms, double Weight);
+
+    private IReadOnlyList<Match> Run(ItemStore store, MatchItem query, bool queryIsDemand, Filter? filter, Func<MatchItem, bool> isEligible, MatchOptions options)
+    {
+        var w = Weights;
+        var excludeIds = options.ExcludeIds.Distinct(StringComparer.Ordinal).ToArray();
+        var excluded = excludeIds.Select(id => store.TryGet(id, out var item) ? item : null).OfType<MatchItem>().ToArray();
+        var stats = new Stats(store, excluded);
+        double[] boosts = [w.TitleBoost, w.BodyBoost, w.SkillsBoost];
+
+        var bag = QueryTerms(store, query);
+        var demandSkills = queryIsDemand ? DemandSkills(store, query, excluded) : null;
+
+        var ids = store.Candidates(bag, boosts, query.Fields, filter, excludeIds, w.Candidates);
+        var candidates = Resolve(store, ids, isEligible);
+        if (w.FeedbackDocs > 0 && w.FeedbackWeight > 0 && candidates.Count > 0)
+        {
+            bag = Expand(bag, candidates, stats, boosts);
+            ids = store.Candidates(bag, boosts, query.Fields, filter, excludeIds, w.Candidates);
+            candidates = Resolve(store, ids, isEligible);
+        }
+
+        var text = candidates.Select(c => Bm25(bag, c, stats, boosts)).ToArray();
+        double maxText = text.Length == 0 ? 0 : text.Max();
+        if (maxText > 0)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                text[i] /= maxText;
+            }
+            if (w.NeighbourDocs > 0 && w.NeighbourWeight > 0)
+            {
+                text = WithNeighbourFeedback(store, candidates, text);
+            }
+            maxText = text.Max();
+        }
+        var year = _time.GetUtcNow().Year;
+        var matches = new List<Match>(candidates.Count);
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            var (demand, capability) = queryIsDemand ? (query, candidate) : (candidate, query);
+            var skills = demandSkills ?? DemandSkills(store, candidate, []);
+            var parts = new List<ComponentScore>(5);
+            if (w.Text > 0)
+            {
+                double value = maxText > 0 ? text[i] / maxText : 0;
+                // Its reasons (the shared terms) are filled in below, only for the matches returned.
+                parts.Add(new(MatchComponent.Text, value, w.Text, []));
+            }
+            if (skills.Count > 0 && w.Skill > 0)
+            {
+                parts.Add(SkillScore(skills, capability, stats));
+            }
+            if (demand.Fields.Count > 0 && w.Field > 0)
+            {
+                parts.Add(FieldScore(demand, capability));
+            }
+            if (skills.Count > 0 && w.Evidence > 0)
+            {
+                parts.Add(EvidenceScore(skills, capability, year));
+            }
+            if (demand.Region is not null && w.Region > 0)
+            {
+                parts.Add(RegionScore(demand.Region, capability.Region));
+            }
+            double totalWeight = parts.Sum(p => p.Weight);
+            double score = totalWeight > 0 ? Math.Clamp(parts.Sum(p => p.Contribution) / totalWeight, 0, 1) : 0;
+            if (score < options.MinScore)
+            {
+                continue;
+            }
+            matches.Add(new Match
+            {
+                CandidateId = candidate.Id,
+                Score = score,
+                Breakdown = parts,
+                Reasons = parts.Where(p => p.Contribution > 0).SelectMany(p => p.Reasons).ToArray(),
+            });
+        }
+        return matches
+            .OrderByDescending(m => m.Score)
+            .ThenByDescending(m => m.ValueOf(MatchComponent.Text))
+            .ThenBy(m => m.CandidateId, StringComparer.Ordinal)
+            .Take(Math.Max(0, options.Take))
+            .Select(m => WithTextReasons(m, bag, stats, store))
+            .ToArray();
+    }
+
+    private static Match WithTextReasons(Match match, IReadOnlyDictionary<string, double> bag, Stats stats, ItemStore store)
+    {
+        var text = match.Breakdown.FirstOrDefault(p => p.Component == MatchComponent.Text);
+        if (text is null || text.Value <= 0 || !store.TryGet(match.CandidateId, out var candidate))
+        {
+            return match;
+        }
+        var parts = match.Breakdown.Select(p => p == text ? p with { Reasons = TextReasons(bag, candidate, stats) } : p).ToArray();
+        return match with
+        {
+            Breakdown = parts,
+            Reasons = parts.Where(p => p.Contribution > 0).SelectMany(p => p.Reasons).ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// Blends each candidate's text score with its similarity to the best candidates (each voting with
+    /// its own text score): documents on the same topic as the best matches rise even when they share
+    /// few words with a short demand.
+    /// </summary>
+    private double[] WithNeighbourFeedback(ItemStore store, List<MatchItem> candidates, double[] text)
+    {
+        var voters = Enumerable.Range(0, candidates.Count)
+            .Where(i => text[i] > 0)
+            .OrderByDescending(i => text[i]).ThenBy(i => candidates[i].Id, StringComparer.Ordinal)
+            .Take(Weights.NeighbourDocs)
+            .Select(i => (Vector: store.Vector(candidates[i]), Vote: text[i]))
+            .ToArray();
+        double totalVote = voters.Sum(v => v.Vote);
+        if (totalVote <= 0)
+        {
+            return text;
+        }
+        double lambda = Math.Clamp(Weights.NeighbourWeight, 0, 1);
+        var blended = new double[text.Length];
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var vector = store.Vector(candidates[i]);
+            double neighbour = 0;
+            foreach (var (v, vote) in voters)
+            {
+                neighbour += vote * ItemStore.Cosine(vector, v);
+            }
+            blended[i] = (1 - lambda) * text[i] + lambda * neighbour / totalVote;
+        }
+        return blended;
+    }
+
+    private static List<MatchItem> Resolve(ItemStore store, IReadOnlyList<string> ids, Func<MatchItem, bool> isEligible)
+    {
+        var items = new List<MatchItem>(ids.Count);
+        foreach (var id in ids)
+        {
+            // The Lucene filter already applies eligibility; checking again keeps the rule hard whatever the index holds.
+            if (store.TryGet(id, out var item) && isEligible(item))
+            {
+                items.Add(item);
+            }
+        }
+        return items;
+    }
+
+    /// <summary>Query terms: the item's text and skills, plus every synonym form of its skills.</summary>
+    private Dictionary<string, double> QueryTerms(ItemStore store, MatchItem query)
+    {
+        var bag = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Add(IEnumerable<KeyValuePair<string, int>> terms)
+        {
+            foreach (var (term, tf) in terms)
+            {
+                double weight = tf * (Text.IsCjkUnigram(term) ? Weights.UnigramWeight : 1);
+                if (weight > 0)
+                {
+                    bag[term] = bag.TryGetValue(term, out var old) ? old + weight : weight;
+                }
+            }
+        }
+        foreach (var terms in query.Terms)
+        {
+            Add(terms);
+        }
+        foreach (var skill in query.Skills)
+        {
+            foreach (var form in store.Synonyms.Expand(skill).Where(f => !string.Equals(f, skill, StringComparison.Ordinal)))
+            {
+                Add(Text.Terms(store.Analyzer, form, out _));
+            }
+        }
+        return bag;
+    }
+
+    private List<DemandSkill> DemandSkills(ItemStore store, MatchItem demand, IReadOnlyCollection<MatchItem> excluded)
+    {
+        var skills = new List<DemandSkill>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var skill in demand.Skills)
+        {
+            var key = Text.Canonical(skill, store.Synonyms);
+            if (key.Length > 0 && seen.Add(key))
+            {
+                skills.Add(new DemandSkill(key, skill, Text.Forms(skill, store.Synonyms), 1));
+            }
+        }
+        if (Weights.InferredSkillWeight > 0 && demand.Source is DemandDoc)
+        {
+            foreach (var key in store.RecogniseSkills(demand.NormText, Weights.InferredSkillMinLength, excluded))
+            {
+                if (seen.Add(key))
+                {
+                    skills.Add(new DemandSkill(key, key, Text.Forms(key, store.Synonyms), Weights.InferredSkillWeight));
+                }
+            }
+        }
+        return skills;
+    }
+
+    private Dictionary<string, double> Expand(Dictionary<string, double> bag, List<MatchItem> firstPass, Stats stats, double[] boosts)
+    {
+        var scored = firstPass.Select(c => (Item: c, Score: Bm25(bag, c, stats, boosts)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Item.Id, StringComparer.Ordinal)
+            .Take(Weights.FeedbackDocs)
+            .ToArray();
+        if (scored.Length == 0)
+        {
+            return bag;
+        }
+        double top = scored[0].Score;
+        var expansion = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (item, score) in scored)
+        {
+            for (int f = 0; f < item.Terms.Length; f++)
+            {
+                if (boosts[f] <= 0 || item.Lengths[f] == 0)
+                {
+                    continue;
+                }
+                foreach (var (term, tf) in item.Terms[f])
+                {
+                    if (Text.IsCjkUnigram(term))
+                    {
+                        continue;
+                    }
+                    double e = score / top * boosts[f] * tf / item.Lengths[f] * stats.Idf(term);
+                    expansion[term] = expansion.TryGetValue(term, out var old) ? old + e : e;
+                }
+            }
+        }
+        var chosen = expansion.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(Weights.FeedbackTerms).ToArray();
+        double chosenSum = chosen.Sum(x => x.Value);
+        if (chosenSum <= 0)
+        {
+            return bag;
+        }
+        double scale = Weights.FeedbackWeight * bag.Values.Sum() / chosenSum;
+        var expanded = new Dictionary<string, double>(bag, StringComparer.Ordinal);
+        foreach (var (term, e) in chosen)
+        {
+            expanded[term] = (expanded.TryGetValue(term, out var old) ? old : 0) + e * scale;
+        }
+        return expanded;
+    }
+
+    private static double Bm25(IReadOnlyDictionary<string, double> bag, MatchItem item, Stats stats, double[] boosts)
+    {
+        double score = 0;
+        for (int f = 0; f < item.Terms.Length; f++)
+        {
+            if (boosts[f] <= 0 || item.Lengths[f] == 0)
+            {
+                continue;
+            }
+            double norm = K1 * (1 - B + B * item.Lengths[f] / stats.AverageLength(f));
+            double fieldScore = 0;
+            foreach (var (term, tf) in item.Terms[f])
+            {
+                if (bag.TryGetValue(term, out var qw))
+                {
+                    fieldScore += qw * stats.Idf(term) * tf * (K1 + 1) / (tf + norm);
+                }
+            }
+            score += boosts[f] * fieldScore;
+        }
+        return score;
+    }
+
+    private static List<string> TextReasons(IReadOnlyDictionary<string, double> bag, MatchItem item, Stats stats)
+    {
+        var shared = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var terms in item.Terms)
+        {
+            foreach (var term in terms.Keys)
+            {
+                if (bag.TryGetValue(term, out var qw))
+                {
+                    shared[term] = qw * stats.Idf(term);
+                }
+            }
+        }
+        var words = shared.Where(x => !Text.IsCjkUnigram(x.Key)).ToList();
+        var shown = (words.Count > 0 ? words : shared.ToList())
+            .OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Take(MaxTextReasonTerms).Select(x => x.Key).ToArray();
+        // With neighbour feedback a candidate can score on text without sharing a word with the query.
+        return shown.Length == 0 ? ["文本: 内容与最匹配的候选相近"] : ["文本: " + string.Join(", ", shown)];
+    }
+
+    private ComponentScore SkillScore(List<DemandSkill> skills, MatchItem capability, Stats stats)
+    {
+        double total = 0, matched = 0;
+        var reasons = new List<string>();
+        foreach (var skill in skills)
+        {
+            double weight = skill.Weight * stats.SkillIdf(skill.Key);
+            total += weight;
+            if (capability.SkillKeys.Contains(skill.Key))
+            {
+                matched += weight;
+                var own = capability.Skills.FirstOrDefault(s => skill.Forms.Contains(Text.Normalize(s))) ?? skill.Label;
+                reasons.Add("技能: " + own);
+            }
+            else if (Weights.SkillInTextCredit > 0 && skill.Forms.FirstOrDefault(f => capability.NormText.Contains(f, StringComparison.Ordinal)) is { } form)
+            {
+                matched += weight * Weights.SkillInTextCredit;
+                reasons.Add($"技能: {form}（见于介绍）");
+            }
+        }
+        double value = total > 0 ? matched / total : 0;
+        return new(MatchComponent.Skill, value, Weights.Skill, value > 0 ? reasons : []);
+    }
+
+    private ComponentScore FieldScore(MatchItem demand, MatchItem capability)
+    {
+        var exact = demand.Fields.Intersect(capability.Fields, StringComparer.Ordinal).ToArray();
+        if (exact.Length > 0)
+        {
+            return new(MatchComponent.Field, 1, Weights.Field, exact.Take(MaxFieldReasons).Select(c => "学科: " + c).ToArray());
+        }
+        var firstLevel = demand.Fields.Select(Text.FirstLevel).Intersect(capability.Fields.Select(Text.FirstLevel), StringComparer.Ordinal).ToArray();
+        double value = firstLevel.Length > 0 ? Math.Clamp(Weights.SameFirstLevelField, 0, 1) : 0;
+        return new(MatchComponent.Field, value, Weights.Field,
+            value > 0 ? firstLevel.Take(MaxFieldReasons).Select(c => $"学科: {c}（同一级学科）").ToArray() : []);
+    }
+
+    private ComponentScore EvidenceScore(List<DemandSkill> skills, MatchItem capability, int year)
+    {
+        var found = new List<(double Weight, string Reason)>();
+        for (int i = 0; i < capability.Achievements.Count; i++)
+        {
+            var title = capability.NormAchievementTitles[i];
+            if (!skills.Any(s => s.Forms.Any(f => title.Contains(f, StringComparison.Ordinal))))
+            {
+                continue;
+            }
+            var a = capability.Achievements[i];
+            double recency = a.Year is { } y
+                ? Math.Pow(0.5, Math.Max(0, year - y) / Math.Max(0.1, Weights.EvidenceHalfLifeYears))
+                : Weights.UndatedEvidence;
+            var when = a.Year is { } yy ? yy.ToString(CultureInfo.InvariantCulture) + " " : "";
+            found.Add((recency, $"成果: {when}{Text.AchievementLabel(a.Type)}《{a.Title}》"));
+        }
+        double missing = 1;
+        foreach (var (weight, _) in found)
+        {
+            missing *= 1 - EvidencePerAchievement * Math.Clamp(weight, 0, 1);
+        }
+        double value = 1 - missing;
+        return new(MatchComponent.Evidence, value, Weights.Evidence,
+            value > 0 ? found.OrderByDescending(x => x.Weight).Take(MaxEvidenceReasons).Select(x => x.Reason).ToArray() : []);
+    }
+
+    private ComponentScore RegionScore(string demandRegion, string? capabilityRegion)
+    {
+        double value = 0;
+        string? reason = null;
+        if (capabilityRegion is { Length: >= 4 } c && demandRegion.Length >= 4)
+        {
+            bool cityLevel = demandRegion.Substring(2, 2) != "00" && c.Substring(2, 2) != "00";
+            if (cityLevel && string.CompareOrdinal(demandRegion, 0, c, 0, 4) == 0)
+            {
+                value = 1;
+                reason = $"地区: 同市（{c}）";
+            }
+            else if (string.CompareOrdinal(demandRegion, 0, c, 0, 2) == 0)
+            {
+                value = Math.Clamp(Weights.SameProvince, 0, 1);
+                reason = $"地区: 同省（{c}）";
+            }
+        }
+        return new(MatchComponent.Region, value, Weights.Region, value > 0 && reason is not null ? [reason] : []);
+    }
+
+    /// <summary>Collection statistics with the excluded items taken out.</summary>
+    private sealed class Stats(ItemStore store, IReadOnlyCollection<MatchItem> excluded)
+    {
+        private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
+        private readonly int _n = Math.Max(1, store.Count - excluded.Count);
+
+        public double AverageLength(int field) => store.AverageLength(field);
+
+        public double Idf(string term)
+        {
+            if (!_idf.TryGetValue(term, out var idf))
+            {
+                int df = store.TermDf(term) - excluded.Count(e => e.Terms.Any(t => t.ContainsKey(term)));
+                df = Math.Clamp(df, 0, _n);
+                _idf[term] = idf = Math.Log(1 + (_n - df + 0.5) / (df + 0.5));
+            }
+            return idf;
+        }
+
+        public double SkillIdf(string key)
+        {
+            int df = Math.Max(0, store.SkillDf(key) - excluded.Count(e => e.SkillKeys.Contains(key)));
+            return Math.Log(1 + _n / (1.0 + df));
+        }
+    }
+}

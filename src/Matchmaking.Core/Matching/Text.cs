@@ -1,0 +1,84 @@
+using System.Text;
+using Matchmaking.Core.Search;
+
+namespace Matchmaking.Core.Matching;
+
+/// <summary>Normalisation and comparison helpers shared by the index and the scorer.</summary>
+internal static class Text
+{
+    /// <summary>Full-width ASCII folded, lower-cased, whitespace collapsed (the same rule as <see cref="SynonymSet"/>).</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var sb = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (var raw in text)
+        {
+            var c = raw switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0),
+                '\u3000' => ' ',
+                _ => raw,
+            };
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>All normalised forms of a skill (itself and its synonyms), distinct.</summary>
+    public static string[] Forms(string skill, SynonymSet synonyms) =>
+        synonyms.Expand(skill).Select(Normalize).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>One key per synonym group: the ordinally smallest normalised form.</summary>
+    public static string Canonical(string skill, SynonymSet synonyms)
+    {
+        var forms = Forms(skill, synonyms);
+        return forms.Length == 0 ? "" : forms.Min(StringComparer.Ordinal)!;
+    }
+
+    public static bool IsCjkUnigram(string term) => term.Length == 1 && term[0] >= '\u2E80';
+
+    /// <summary>Term frequencies of <paramref name="text"/> analysed into CJK unigrams + bigrams and stemmed Latin words.</summary>
+    public static Dictionary<string, int> Terms(MatchmakingAnalyzer analyzer, string? text, out int length)
+    {
+        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
+        length = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return bag;
+        }
+        foreach (var token in analyzer.Tokens(text))
+        {
+            bag[token] = bag.TryGetValue(token, out var n) ? n + 1 : 1;
+            length++;
+        }
+        return bag;
+    }
+
+    public static string FirstLevel(string code) => code.Length >= 3 ? code[..3] : code;
+
+    public static string AchievementLabel(string type) => type.Trim().ToLowerInvariant() switch
+    {
+        "patent" => "专利",
+        "paper" => "论文",
+        "project" => "项目",
+        "award" => "奖励",
+        "standard" => "标准",
+        "software" => "软著",
+        "product" => "产品",
+        _ => type,
+    };
+}
