@@ -2,6 +2,8 @@ using System.Globalization;
 using Matchmaking.Application.Data;
 using Matchmaking.Application.Exchange;
 using Matchmaking.Application.Identity;
+using Matchmaking.Application.Matching;
+using Matchmaking.Application.Profiles;
 using Matchmaking.Application.Search;
 using Matchmaking.Core.Search;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +20,10 @@ public static class Cli
         usage: matchmaking [--data DIR] <verb> …
           import profiles FILE            import capability profiles (JSON Lines); all or nothing
           search TEXT [--kind challenges|profiles] [--top N]   JSON Lines of hits to stdout
+          match --demands FILE [--top N]  match demands (JSON Lines, exchange format) against all stored
+                                          profiles; one line per demand to stdout: {"demandId","matches":
+                                          [{"capabilityId","score","reasons"}]}; N defaults to 10, at most 1000;
+                                          a bad line fails the whole file (exit 1, nothing written)
           index rebuild                   rebuild both search indexes from the database
           index status                    documents, rows, watermark and pending changes per index
         --data DIR defaults to $Matchmaking__DataDir, else the portal's own folder src/Matchmaking.Web/data
@@ -39,6 +45,7 @@ public static class Cli
             {
                 ("import", "profiles") when list.Count == 3 => await ImportProfilesAsync(services, list[2], stdout, stderr),
                 ("search", _) when list.Count >= 2 => await SearchAsync(services, list, stdout, stderr),
+                ("match", _) => await MatchAsync(services, list, stdout, stderr),
                 ("index", "rebuild") => await RebuildAsync(services, stdout),
                 ("index", "status") => await StatusAsync(services, stdout),
                 _ => UsageError(stderr),
@@ -76,6 +83,10 @@ public static class Cli
         services.AddSingleton(sp => new SearchIndexer(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), Path.Combine(dataDir, "index")));
         services.AddSingleton<SearchService>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<ProfileService>();
+        // Weights: MatchWeights' own defaults (the portal reads its "Matching" configuration section; the tool has none).
+        services.AddSingleton(sp => new MatchingService(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProfileService>()));
         return services.BuildServiceProvider();
     }
 
@@ -117,6 +128,30 @@ public static class Cli
                 return UsageError(stderr, "--kind is challenges or profiles");
         }
         if (message is not null) stderr.WriteLine(message);
+        return 0;
+    }
+
+    /// <summary>`match --demands FILE [--top N]`: every line is checked first; any bad line fails the run with its
+    /// line number on stderr and nothing on stdout.</summary>
+    private static async Task<int> MatchAsync(IServiceProvider sp, List<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var file = Take(args, "--demands");
+        var topText = Take(args, "--top") ?? "10";
+        if (file is null || args.Count != 1) return UsageError(stderr, "match needs --demands FILE");
+        if (!int.TryParse(topText, CultureInfo.InvariantCulture, out var top) || top < 1 || top > MatchingService.MaxTop)
+            return UsageError(stderr, $"--top takes a number from 1 to {MatchingService.MaxTop}");
+        List<Core.Matching.DemandDoc> demands;
+        List<LineError> errors;
+        await using (var input = new BufferedStream(File.OpenRead(file), 1 << 16))
+            (demands, errors) = DemandRecords.Read(input);
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors.Take(50)) stderr.WriteLine(e);
+            stderr.WriteLine($"需求文件有误，未输出任何匹配 (bad demand file, nothing matched): {errors.Count} error(s)");
+            return 1;
+        }
+        var lines = await sp.GetRequiredService<MatchingService>().MatchDemandsAsync(Actor.System, demands, top);
+        foreach (var line in lines) stdout.WriteLine(JsonLines.Write(line));
         return 0;
     }
 

@@ -4,12 +4,14 @@ using Matchmaking.Application.Bids;
 using Matchmaking.Application.Challenges;
 using Matchmaking.Application.Data;
 using Matchmaking.Application.Identity;
+using Matchmaking.Application.Matching;
 using Matchmaking.Application.Organizations;
 using Matchmaking.Application.Profiles;
 using Matchmaking.Application.Search;
 using Matchmaking.Application.Seeding;
 using Matchmaking.Application.Common;
 using Matchmaking.Application.Taxonomy;
+using Matchmaking.Core.Matching;
 using Matchmaking.Web.Api;
 using Matchmaking.Web.Components;
 using Matchmaking.Web.Components.Account;
@@ -93,6 +95,12 @@ public static class PortalSetup
             sp.GetRequiredService<ILogger<SearchIndexer>>()));
         services.AddSingleton<SearchService>();
         services.AddHostedService<IndexSyncWorker>();
+
+        // Matching weights from the "Matching" section; absent keys keep MatchWeights' own (tuned) defaults.
+        services.Configure<MatchWeights>(builder.Configuration.GetSection("Matching"));
+        services.AddSingleton(sp => new MatchingService(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProfileService>(),
+            sp.GetRequiredService<IOptions<MatchWeights>>().Value, sp.GetRequiredService<ILogger<MatchingService>>()));
         return builder;
     }
 
@@ -121,6 +129,8 @@ public static class PortalSetup
 
         // Checked against the database (count, change watermark) and repaired before the first request.
         await app.Services.GetRequiredService<SearchIndexer>().OpenAsync();
+        // The matching indexes are in memory: built here from the database, then kept in step by a version check per use.
+        await app.Services.GetRequiredService<MatchingService>().RefreshAsync();
     }
 
     private static async Task EnsureAdminAsync(UserManager<ApplicationUser> users, AdminAccount admin, ILogger log)
@@ -159,6 +169,7 @@ public static class PortalSetup
         app.MapAdditionalIdentityEndpoints();
         app.MapOpenApi();
         app.MapSearchApi();
+        app.MapMatchApi();
         app.MapGet("/culture", (string c, string? redirect, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(x => x.Name.Equals(c, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
