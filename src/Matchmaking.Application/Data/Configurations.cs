@@ -139,6 +139,8 @@ internal sealed class DemandListConfiguration : IEntityTypeConfiguration<DemandL
         b.Property(l => l.Batch).HasMaxLength(DemandListContent.MaxBatch);
         b.Property(l => l.Version).IsConcurrencyToken();
         b.HasOne<IndustryChain>().WithMany().HasForeignKey(l => l.ChainId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(l => l.OrderedItems);
+        b.Ignore(l => l.Content);
         b.HasMany(l => l.Items).WithOne().HasForeignKey(i => i.DemandListId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(l => l.Status);
     }
@@ -148,6 +150,7 @@ internal sealed class DemandItemConfiguration : IEntityTypeConfiguration<DemandI
 {
     public void Configure(EntityTypeBuilder<DemandItem> b)
     {
+        b.Ignore(i => i.Content);
         b.Property(i => i.Title).HasMaxLength(DemandItemContent.MaxTitle);
         b.Property(i => i.ExternalId).HasMaxLength(DemandItemContent.MaxExternalId);
         b.HasOne<ChainNode>().WithMany().HasForeignKey(i => i.ChainNodeId).OnDelete(DeleteBehavior.Restrict);
