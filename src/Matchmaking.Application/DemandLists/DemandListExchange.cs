@@ -10,10 +10,18 @@ namespace Matchmaking.Application.DemandLists;
 
 /// <summary>One item as read from a file, before it is checked: every value still text, with its row / line number.</summary>
 public sealed record RawDemandItem(int Line, string? Id, string? Title, string? Description, string? Chain, string? Node,
-    string? Bottleneck, IReadOnlyList<string> Skills, IReadOnlyList<string> Fields, string? Budget);
+    string? Bottleneck, IReadOnlyList<string> Skills, IReadOnlyList<string> Fields, string? Budget)
+{
+    /// <summary>True when <see cref="Skills"/> holds one spreadsheet cell still to be split (with the known skills in view).</summary>
+    public bool SkillsUnsplit { get; init; }
+}
 
 /// <summary>What items are checked against: the list's chain with its nodes, the known discipline codes and the skill vocabulary.</summary>
-public sealed record DemandItemContext(IndustryChain Chain, IReadOnlySet<string> FieldCodes, SkillVocabulary Vocabulary);
+public sealed record DemandItemContext(IndustryChain Chain, IReadOnlySet<string> FieldCodes, SkillVocabulary Vocabulary)
+{
+    /// <summary>Every surface form of the known skills (case-insensitive), so that a space-separated cell keeps "molten salt pump" whole.</summary>
+    public IReadOnlySet<string> SkillForms { get; init; } = new HashSet<string>();
+}
 
 /// <summary>
 /// Reading and writing demand-list items: Excel (.xlsx, MiniExcel) and JSON Lines (the challenge / demand exchange format of
@@ -79,7 +87,7 @@ public static class DemandListExchange
             string? Cell(string key) => columns.TryGetValue(key, out var letter) && row.TryGetValue(letter, out var v) ? Text(v) : null;
             if (row.Values.All(v => string.IsNullOrWhiteSpace(Text(v)))) continue;
             items.Add(new RawDemandItem(i + 1, Cell("id"), Cell("title"), Cell("description"), null, Cell("node"), Cell("bottleneck"),
-                SplitList(Cell("skills")), SplitList(Cell("fields")), Cell("budget")));
+                [Cell("skills") ?? ""], SplitList(Cell("fields")), Cell("budget")) { SkillsUnsplit = true });
         }
         return (items, errors);
     }
@@ -138,7 +146,7 @@ public static class DemandListExchange
             var content = new DemandItemContent
             {
                 Title = r.Title?.Trim() ?? "", Description = r.Description?.Trim() ?? "", ChainNodeId = node?.Id ?? 0,
-                Bottleneck = bottleneck ?? BottleneckType.Chokepoint, Skills = context.Vocabulary.NormalizeAll(r.Skills),
+                Bottleneck = bottleneck ?? BottleneckType.Chokepoint, Skills = context.Vocabulary.NormalizeAll(r.SkillsUnsplit ? SplitList(r.Skills.FirstOrDefault(), context.SkillForms) : r.Skills),
                 FieldCodes = fields, BudgetWan = budget, ExternalId = id,
             };
             // The content's own rules, except those already reported above in the file's terms.
@@ -171,11 +179,22 @@ public static class DemandListExchange
 
     /// <summary>Splits a cell of skills or fields: by 、 , ， ; ； or line breaks; by spaces only when none of those appears
     /// (so "molten salt pump、熔盐泵" keeps the English term whole).</summary>
-    public static List<string> SplitList(string? cell)
+    public static List<string> SplitList(string? cell, IReadOnlySet<string>? knownForms = null)
     {
         if (string.IsNullOrWhiteSpace(cell)) return [];
-        var parts = Regex.IsMatch(cell, "[、,，;；\r\n]") ? Regex.Split(cell, "[、,，;；\r\n]+") : Regex.Split(cell.Trim(), @"\s+");
-        return parts.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList();
+        if (Regex.IsMatch(cell, "[、,，;；\r\n]"))
+            return Regex.Split(cell, "[、,，;；\r\n]+").Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList();
+        // Spaces only: consecutive words that together name a known skill stay together (longest first).
+        var words = Regex.Split(cell.Trim(), @"\s+");
+        var parts = new List<string>();
+        for (var i = 0; i < words.Length;)
+        {
+            var j = words.Length;
+            while (j > i + 1 && !(knownForms?.Contains(string.Join(" ", words[i..j])) ?? false)) j--;
+            parts.Add(string.Join(" ", words[i..j]));
+            i = j;
+        }
+        return parts.Distinct().ToList();
     }
 
     // --- writing ---------------------------------------------------------------------------------------------

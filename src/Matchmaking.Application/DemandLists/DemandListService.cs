@@ -377,8 +377,11 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
     {
         var chain = await db.Chains.AsNoTracking().Include(c => c.Nodes).FirstAsync(c => c.Id == chainId, ct);
         var fields = (await db.Fields.AsNoTracking().Select(f => f.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var vocabulary = new SkillVocabulary(await db.Skills.AsNoTracking().ToListAsync(ct));
-        return new DemandItemContext(chain, fields, vocabulary);
+        var skills = await db.Skills.AsNoTracking().ToListAsync(ct);
+        return new DemandItemContext(chain, fields, new SkillVocabulary(skills))
+        {
+            SkillForms = skills.SelectMany(s => s.AllForms()).Select(f => f.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>An item typed in (or copied) checked like an imported one: node of the list's chain, known fields, normalised skills.</summary>
