@@ -70,6 +70,20 @@ public class DemandListWebTests(PortalFactory app) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task The_editor_renders_for_an_admin_with_import_export_and_publish()
+    {
+        var (draft, published, _) = await ListsAsync();
+        var admin = await app.SignedInClientAsync(PortalFactory.AdminEmail);
+        var page = await PageAsync(admin, $"/admin/demand-lists/{draft}");
+        foreach (var id in new[] { "id=\"dl-import-file\"", "dl-import-submit", "dl-export", "dl-publish", "超高温熔盐泵国产化" }) Assert.Contains(id, page);
+        var readOnly = await PageAsync(admin, $"/admin/demand-lists/{published}");
+        Assert.Contains("dl-unpublish", readOnly);
+        Assert.DoesNotContain("dl-import-submit", readOnly);
+        Assert.Contains("dl-new", await PageAsync(admin, "/admin/demand-lists"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/demand-lists/new")).StatusCode);
+    }
+
+    [Fact]
     public async Task Export_serves_published_lists_to_everyone_and_drafts_to_admins()
     {
         var (draft, published, _) = await ListsAsync();
