@@ -258,6 +258,113 @@ namespace Matchmaking.Migrations.Migrations
                     b.ToTable("Challenges");
                 });
 
+            modelBuilder.Entity("Matchmaking.Application.DemandLists.DemandItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bottleneck")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BudgetWan")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ChainNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChallengeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DemandListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("FieldCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainNodeId");
+
+                    b.HasIndex("ChallengeId");
+
+                    b.HasIndex("DemandListId", "SortOrder");
+
+                    b.ToTable("DemandItems");
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.DemandLists.DemandList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("DemandLists");
+                });
+
             modelBuilder.Entity("Matchmaking.Application.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -798,6 +905,35 @@ namespace Matchmaking.Migrations.Migrations
                     b.Navigation("PosterOrganization");
                 });
 
+            modelBuilder.Entity("Matchmaking.Application.DemandLists.DemandItem", b =>
+                {
+                    b.HasOne("Matchmaking.Application.Taxonomy.ChainNode", null)
+                        .WithMany()
+                        .HasForeignKey("ChainNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Matchmaking.Application.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Matchmaking.Application.DemandLists.DemandList", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DemandListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.DemandLists.DemandList", b =>
+                {
+                    b.HasOne("Matchmaking.Application.Taxonomy.IndustryChain", null)
+                        .WithMany()
+                        .HasForeignKey("ChainId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Matchmaking.Application.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("Matchmaking.Application.Organizations.Organization", "Organization")
@@ -974,6 +1110,11 @@ namespace Matchmaking.Migrations.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.DemandLists.DemandList", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Matchmaking.Application.Taxonomy.IndustryChain", b =>

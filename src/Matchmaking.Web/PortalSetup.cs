@@ -3,6 +3,7 @@ using Matchmaking.Application.Auditing;
 using Matchmaking.Application.Bids;
 using Matchmaking.Application.Challenges;
 using Matchmaking.Application.Data;
+using Matchmaking.Application.DemandLists;
 using Matchmaking.Application.Identity;
 using Matchmaking.Application.Matching;
 using Matchmaking.Application.Organizations;
@@ -101,6 +102,11 @@ public static class PortalSetup
         services.AddSingleton(sp => new MatchingService(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProfileService>(),
             sp.GetRequiredService<IOptions<MatchWeights>>().Value, sp.GetRequiredService<ILogger<MatchingService>>()));
+
+        // Demand lists (需求清单): coverage threshold and province from the "DemandLists" section.
+        services.Configure<DemandListOptions>(builder.Configuration.GetSection(DemandListOptions.Section));
+        services.AddSingleton(sp => new DemandListService(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MatchingService>(), sp.GetRequiredService<IOptions<DemandListOptions>>().Value));
         return builder;
     }
 
@@ -170,6 +176,7 @@ public static class PortalSetup
         app.MapOpenApi();
         app.MapSearchApi();
         app.MapMatchApi();
+        app.MapDemandListApi();
         app.MapGet("/culture", (string c, string? redirect, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(x => x.Name.Equals(c, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];

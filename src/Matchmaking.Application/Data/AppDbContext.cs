@@ -1,6 +1,7 @@
 using Matchmaking.Application.Auditing;
 using Matchmaking.Application.Bids;
 using Matchmaking.Application.Challenges;
+using Matchmaking.Application.DemandLists;
 using Matchmaking.Application.Identity;
 using Matchmaking.Application.Organizations;
 using Matchmaking.Application.Profiles;
@@ -23,6 +24,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CapabilityProfile> Profiles => Set<CapabilityProfile>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IndexOutboxEntry> IndexOutbox => Set<IndexOutboxEntry>();
+    public DbSet<DemandList> DemandLists => Set<DemandList>();
+    public DbSet<DemandItem> DemandItems => Set<DemandItem>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,6 +1,7 @@
 using Matchmaking.Application.Auditing;
 using Matchmaking.Application.Bids;
 using Matchmaking.Application.Challenges;
+using Matchmaking.Application.DemandLists;
 using Matchmaking.Application.Identity;
 using Matchmaking.Application.Organizations;
 using Matchmaking.Application.Profiles;
@@ -127,5 +128,33 @@ internal sealed class IndexOutboxConfiguration : IEntityTypeConfiguration<IndexO
         b.ToTable("IndexOutbox");
         b.HasOne(e => e.Challenge).WithMany().HasForeignKey(e => e.ChallengeId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(e => e.Profile).WithMany().HasForeignKey(e => e.ProfileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DemandListConfiguration : IEntityTypeConfiguration<DemandList>
+{
+    public void Configure(EntityTypeBuilder<DemandList> b)
+    {
+        b.Property(l => l.Title).HasMaxLength(DemandListContent.MaxTitle);
+        b.Property(l => l.Batch).HasMaxLength(DemandListContent.MaxBatch);
+        b.Property(l => l.Version).IsConcurrencyToken();
+        b.HasOne<IndustryChain>().WithMany().HasForeignKey(l => l.ChainId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(l => l.OrderedItems);
+        b.Ignore(l => l.Content);
+        b.HasMany(l => l.Items).WithOne().HasForeignKey(i => i.DemandListId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(l => l.Status);
+    }
+}
+
+internal sealed class DemandItemConfiguration : IEntityTypeConfiguration<DemandItem>
+{
+    public void Configure(EntityTypeBuilder<DemandItem> b)
+    {
+        b.Ignore(i => i.Content);
+        b.Property(i => i.Title).HasMaxLength(DemandItemContent.MaxTitle);
+        b.Property(i => i.ExternalId).HasMaxLength(DemandItemContent.MaxExternalId);
+        b.HasOne<ChainNode>().WithMany().HasForeignKey(i => i.ChainNodeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Challenge>().WithMany().HasForeignKey(i => i.ChallengeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.DemandListId, i.SortOrder });
     }
 }
