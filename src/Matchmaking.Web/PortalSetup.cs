@@ -132,6 +132,8 @@ public static class PortalSetup
         await ReferenceData.SeedAsync(db);
         if (options.Demo && await DemoData.SeedAsync(db, users, sp.GetRequiredService<TimeProvider>()))
             app.Logger.LogInformation("Seeded demo data into {Dir}", options.ResolvedDataDir);
+        if (options.Demo && await DemoDemandList.SeedAsync(db, sp.GetRequiredService<TimeProvider>()))
+            app.Logger.LogInformation("Seeded a demo demand list");
 
         // Checked against the database (count, change watermark) and repaired before the first request.
         await app.Services.GetRequiredService<SearchIndexer>().OpenAsync();

@@ -51,7 +51,7 @@ public sealed record ChallengeOption(int Id, string Title, string NodeName, Bott
 /// Use cases of demand lists (需求清单): administrators create and edit lists, add plain items or existing challenges,
 /// import from Excel or JSON Lines (all or nothing), export to Excel and publish; anyone reads published lists and their
 /// coverage. Every change is audited in the same unit of work. "Demand lists: admin only" is DESIGN.md §4; the check is
-/// <see cref="CanAdminister"/> (kept here rather than in <see cref="Permissions"/>, which this feature does not own).
+/// <see cref="CanAdminister"/> (which asks <see cref="Permissions"/>).
 /// </summary>
 public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, MatchingService matching,
     DemandListOptions? options = null)
@@ -60,7 +60,7 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     public DemandListOptions Options { get; } = options ?? new DemandListOptions();
 
-    public static bool CanAdminister(Actor actor) => actor.IsAdmin;
+    public static bool CanAdminister(Actor actor) => Permissions.CanAdministerDemandLists(actor);
     public static bool CanView(Actor actor, DemandList list) => list.IsPublished || CanAdminister(actor);
 
     // --- reading -----------------------------------------------------------------------------------------------

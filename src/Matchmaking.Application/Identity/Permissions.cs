@@ -47,6 +47,7 @@ public static class Permissions
     public static bool CanAdministerTaxonomy(Actor a) => a.IsAdmin;
     public static bool CanVerifyOrganizations(Actor a) => a.IsAdmin;
     public static bool CanReadAuditLog(Actor a) => a.IsAdmin;
+    public static bool CanAdministerDemandLists(Actor a) => a.IsAdmin;
 
     public static bool IsPoster(Actor a, Challenge c) =>
         a.IsEnterprise && a.OrganizationId is { } org && org == c.PosterOrganizationId;

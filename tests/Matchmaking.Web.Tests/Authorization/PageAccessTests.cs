@@ -19,6 +19,7 @@ public class PageAccessTests(PortalFactory app) : IClassFixture<PortalFactory>
     [InlineData("/")]
     [InlineData("/challenges")]
     [InlineData("/profiles")]
+    [InlineData("/demand-lists")]
     [InlineData("/Account/Login")]
     [InlineData("/Account/Register")]
     public async Task PublicPages_OpenToAnonymous(string path)
@@ -32,6 +33,8 @@ public class PageAccessTests(PortalFactory app) : IClassFixture<PortalFactory>
     [InlineData("/admin/organizations")]
     [InlineData("/admin/taxonomy")]
     [InlineData("/admin/audit")]
+    [InlineData("/admin/demand-lists")]
+    [InlineData("/admin/search-index")]
     [InlineData("/challenges/new")]
     [InlineData("/my/challenges")]
     [InlineData("/my/bids")]
@@ -58,6 +61,9 @@ public class PageAccessTests(PortalFactory app) : IClassFixture<PortalFactory>
     [InlineData(Roles.Enterprise, "/my/profiles", false)]
     [InlineData(Roles.Admin, "/admin/moderation", true)]
     [InlineData(Roles.Admin, "/admin/audit", true)]
+    [InlineData(Roles.Enterprise, "/admin/demand-lists", false)]
+    [InlineData(Roles.Researcher, "/admin/search-index", false)]
+    [InlineData(Roles.Admin, "/admin/demand-lists", true)]
     public async Task RolePages_AreEnforcedByTheServer(string role, string path, bool allowed)
     {
         var email = role == Roles.Admin ? PortalFactory.AdminEmail
