@@ -1,4 +1,3 @@
-using System.Text;
 using Matchmaking.Core.Search;
 
 namespace Matchmaking.Core.Matching;
@@ -7,36 +6,7 @@ namespace Matchmaking.Core.Matching;
 internal static class Text
 {
     /// <summary>Full-width ASCII folded, lower-cased, whitespace collapsed (the same rule as <see cref="SynonymSet"/>).</summary>
-    public static string Normalize(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-        var sb = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (var raw in text)
-        {
-            var c = raw switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0),
-                '\u3000' => ' ',
-                _ => raw,
-            };
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-            sb.Append(char.ToLowerInvariant(c));
-        }
-        return sb.ToString();
-    }
+    public static string Normalize(string? text) => string.IsNullOrEmpty(text) ? "" : SynonymSet.Normalize(text);
 
     /// <summary>All normalised forms of a skill (itself and its synonyms), distinct.</summary>
     public static string[] Forms(string skill, SynonymSet synonyms) =>

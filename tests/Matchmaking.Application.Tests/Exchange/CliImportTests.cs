@@ -1,29 +1,17 @@
-using System.Text;
 using System.Text.Json;
 using Matchmaking.Cli;
-using Microsoft.Data.Sqlite;
+using Matchmaking.Application.Tests.Infrastructure;
 
 namespace Matchmaking.Application.Tests.Exchange;
 
 /// <summary>The command-line tool end to end on a real data folder: import, search, broken files.</summary>
 public sealed class CliImportTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "mm-cli-tests", Guid.NewGuid().ToString("N"));
+    private readonly CliHarness _cli = new();
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = await Cli.Cli.RunAsync(["--data", _dir, .. args], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => _cli.RunAsync(args);
 
-    private string File(string name, string content)
-    {
-        Directory.CreateDirectory(_dir);
-        var path = Path.Combine(_dir, name);
-        System.IO.File.WriteAllText(path, content, new UTF8Encoding(false));
-        return path;
-    }
+    private string File(string name, string content) => _cli.File(name, content);
 
     private const string Good = """
         {"id":"ext-1","name":"高温熔盐储热团队","organization":"陇原大学","orgType":"University","region":"620100","fields":["480"],"skills":["熔盐泵","高温合金"],"summary":"研究超高温熔盐泵与储热材料。","achievements":[{"type":"patent","title":"一种高温熔盐泵密封结构","year":2023}],"unknownField":1}
@@ -77,9 +65,5 @@ public sealed class CliImportTests : IDisposable
     [Fact]
     public async Task Usage_ExitsWithTwo() => Assert.Equal(2, (await RunAsync("frobnicate")).Exit);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public void Dispose() => _cli.Dispose();
 }

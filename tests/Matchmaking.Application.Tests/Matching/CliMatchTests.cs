@@ -1,28 +1,16 @@
-using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Matchmaking.Application.Tests.Infrastructure;
 
 namespace Matchmaking.Application.Tests.Matching;
 
 /// <summary>`matchmaking match --demands FILE` end to end: import profiles, match demands, read every line back.</summary>
 public sealed class CliMatchTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "mm-cli-match-tests", Guid.NewGuid().ToString("N"));
+    private readonly CliHarness _cli = new();
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var exit = await Cli.Cli.RunAsync(["--data", _dir, .. args], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => _cli.RunAsync(args);
 
-    private string File(string name, string content)
-    {
-        Directory.CreateDirectory(_dir);
-        var path = Path.Combine(_dir, name);
-        System.IO.File.WriteAllText(path, content, new UTF8Encoding(false));
-        return path;
-    }
+    private string File(string name, string content) => _cli.File(name, content);
 
     private const string Profiles = """
         {"id":"ext-1","name":"高温熔盐储热团队","organization":"陇原大学","orgType":"University","region":"620100","fields":["480"],"skills":["熔盐泵","高温合金"],"summary":"研究超高温熔盐泵与储热材料。","achievements":[{"type":"patent","title":"一种高温熔盐泵密封结构","year":2023}]}
@@ -104,11 +92,7 @@ public sealed class CliMatchTests : IDisposable
 
     [Fact]
     public async Task AMissingFile_ExitsOne() =>
-        Assert.Equal(1, (await RunAsync("match", "--demands", Path.Combine(_dir, "nope.jsonl"))).Exit);
+        Assert.Equal(1, (await RunAsync("match", "--demands", Path.Combine(_cli.Dir, "nope.jsonl"))).Exit);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public void Dispose() => _cli.Dispose();
 }
