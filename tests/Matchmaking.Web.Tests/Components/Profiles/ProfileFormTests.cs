@@ -37,16 +37,7 @@ public class ProfileFormTests
         Platforms = ["省重点实验室"],
     };
 
-    private static BunitContext NewContext()
-    {
-        var ctx = new BunitContext();
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLocalization();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", true));
-        ctx.Render<MudPopoverProvider>();
-        return ctx;
-    }
+    private static BunitContext NewContext() => FormTestContext.Create();
 
     private static IRenderedComponent<ProfileForm> RenderForm(BunitContext ctx, ProfileContent initial, List<ProfileContent> saved,
         IReadOnlyDictionary<string, string>? serverErrors = null) =>

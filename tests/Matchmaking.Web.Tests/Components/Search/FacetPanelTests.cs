@@ -29,15 +29,7 @@ public class FacetPanelTests
         _ => value,
     };
 
-    private static BunitContext NewContext()
-    {
-        var ctx = new BunitContext();
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLocalization();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Renderer.SetRendererInfo(new RendererInfo("Server", true));
-        return ctx;
-    }
+    private static BunitContext NewContext() => FormTestContext.Create();
 
     private static IRenderedComponent<FacetPanel> Render(BunitContext ctx, IReadOnlyDictionary<string, IReadOnlyList<string>> selected,
         List<IReadOnlyDictionary<string, IReadOnlyList<string>>> changes, IReadOnlyList<FilterChip>? extra = null,
