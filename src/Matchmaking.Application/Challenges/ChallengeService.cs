@@ -169,24 +169,32 @@ public sealed class ChallengeService(IDbContextFactory<AppDbContext> dbFactory, 
             _ => q.OrderByDescending(c => c.PublishedAtUtc ?? c.CreatedAtUtc).ThenByDescending(c => c.Id),
         };
         var (skip, take, page, size) = Page<ChallengeSummary>.Normalize(f.Page, f.PageSize);
-        var rows = await q.Skip(skip).Take(take).Select(c => new
+        var items = await SummariesAsync(db, q.Skip(skip).Take(take), includeBidCounts, ct);
+        return new Page<ChallengeSummary>(items, total, page, size);
+    }
+
+    /// <summary>The list view of the given challenges, in the query's order, with chain and node names and (for
+    /// posters and admins) bid counts. Shared by the database listings and the search results.</summary>
+    internal static async Task<List<ChallengeSummary>> SummariesAsync(AppDbContext db, IQueryable<Challenge> q, bool includeBidCounts, CancellationToken ct)
+    {
+        var rows = await q.Select(c => new
         {
             c.Id, c.Title, Poster = c.PosterOrganization!.Name, c.PosterOrganizationId, c.ChainId, c.ChainNodeId, c.Bottleneck,
             c.BudgetWan, c.BidDeadlineUtc, c.Status, c.Skills,
         }).ToListAsync(ct);
-        var chainNames = await db.Chains.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var ids = rows.Select(r => r.Id).ToList();
+        var chainIds = rows.Select(r => r.ChainId).Distinct().ToList();
         var nodeIds = rows.Select(r => r.ChainNodeId).Distinct().ToList();
+        var chainNames = await db.Chains.AsNoTracking().Where(x => chainIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var nodeNames = await db.ChainNodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var counts = includeBidCounts
             ? await db.Bids.Where(b => ids.Contains(b.ChallengeId) && b.Status != BidStatus.Draft && b.Status != BidStatus.Withdrawn)
                 .GroupBy(b => b.ChallengeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct)
             : null;
-        var items = rows.Select(r => new ChallengeSummary(r.Id, r.Title, r.Poster, r.PosterOrganizationId,
+        return rows.Select(r => new ChallengeSummary(r.Id, r.Title, r.Poster, r.PosterOrganizationId,
             chainNames.GetValueOrDefault(r.ChainId, ""), nodeNames.GetValueOrDefault(r.ChainNodeId, ""), r.Bottleneck, r.BudgetWan,
             DateTime.SpecifyKind(r.BidDeadlineUtc, DateTimeKind.Utc), r.Status, r.Skills,
             counts is null ? null : counts.GetValueOrDefault(r.Id))).ToList();
-        return new Page<ChallengeSummary>(items, total, page, size);
     }
 
     private async Task TransitionAsync(Actor actor, int id, string action, Func<Actor, Challenge, bool> allowed,

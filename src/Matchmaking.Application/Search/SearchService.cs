@@ -76,19 +76,11 @@ public sealed class SearchService(SearchIndexer indexer, IDbContextFactory<AppDb
 
         var ids = results.Hits.Select(h => int.Parse(h.Id, CultureInfo.InvariantCulture)).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Challenges.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Title, Poster = c.PosterOrganization!.Name, c.PosterOrganizationId, c.ChainId, c.ChainNodeId, c.Bottleneck, c.BudgetWan, c.BidDeadlineUtc, c.Status, c.Skills })
-            .ToDictionaryAsync(c => c.Id, ct);
-        var chains = await db.Chains.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var nodes = await db.ChainNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        var summaries = (await ChallengeService.SummariesAsync(db, db.Challenges.AsNoTracking().Where(c => ids.Contains(c.Id)), includeBidCounts: false, ct))
+            .ToDictionary(c => c.Id.ToString(CultureInfo.InvariantCulture));
         // A hit whose row vanished (deleted between index and query) is skipped rather than shown broken.
-        var hits = results.Hits.Where(h => rows.ContainsKey(int.Parse(h.Id, CultureInfo.InvariantCulture))).Select(h =>
-        {
-            var r = rows[int.Parse(h.Id, CultureInfo.InvariantCulture)];
-            var summary = new ChallengeSummary(r.Id, r.Title, r.Poster, r.PosterOrganizationId, chains.GetValueOrDefault(r.ChainId, ""),
-                nodes.GetValueOrDefault(r.ChainNodeId, ""), r.Bottleneck, r.BudgetWan, DateTime.SpecifyKind(r.BidDeadlineUtc, DateTimeKind.Utc), r.Status, r.Skills, null);
-            return new ChallengeSearchHit(summary, h.TitleHighlighted, h.Snippet, h.Score);
-        }).ToList();
+        var hits = results.Hits.Where(h => summaries.ContainsKey(h.Id))
+            .Select(h => new ChallengeSearchHit(summaries[h.Id], h.TitleHighlighted, h.Snippet, h.Score)).ToList();
         return new SearchPage<ChallengeSearchHit>(hits, results.Total, page, size, results.Facets, results.Message);
     }
 
