@@ -3,6 +3,7 @@ using Matchmaking.Application.Bids;
 using Matchmaking.Application.Challenges;
 using Matchmaking.Application.DemandLists;
 using Matchmaking.Application.Identity;
+using Matchmaking.Application.Notifications;
 using Matchmaking.Application.Organizations;
 using Matchmaking.Application.Profiles;
 using Matchmaking.Application.Search;
@@ -26,6 +27,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IndexOutboxEntry> IndexOutbox => Set<IndexOutboxEntry>();
     public DbSet<DemandList> DemandLists => Set<DemandList>();
     public DbSet<DemandItem> DemandItems => Set<DemandItem>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

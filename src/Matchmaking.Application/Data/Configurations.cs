@@ -158,3 +158,15 @@ internal sealed class DemandItemConfiguration : IEntityTypeConfiguration<DemandI
         b.HasIndex(i => new { i.DemandListId, i.SortOrder });
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Notifications.Notification> b)
+    {
+        b.Property(n => n.UserId).IsRequired();
+        b.Property(n => n.Title).HasMaxLength(Notifications.Notification.MaxTitle);
+        b.Property(n => n.Body).HasMaxLength(Notifications.Notification.MaxBody);
+        b.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        b.HasIndex(n => n.CreatedAtUtc);
+    }
+}
