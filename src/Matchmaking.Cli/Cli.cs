@@ -1,10 +1,12 @@
 using System.Globalization;
 using Matchmaking.Application.Data;
+using Matchmaking.Application.DemandLists;
 using Matchmaking.Application.Exchange;
 using Matchmaking.Application.Identity;
 using Matchmaking.Application.Matching;
 using Matchmaking.Application.Profiles;
 using Matchmaking.Application.Search;
+using Matchmaking.Application.Seeding;
 using Matchmaking.Core.Search;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +21,8 @@ public static class Cli
     public const string Usage = """
         usage: matchmaking [--data DIR] <verb> …
           import profiles FILE            import capability profiles (JSON Lines); all or nothing
+          import challenges FILE          import challenges (JSON Lines, or .xlsx by its extension); all or nothing;
+                                          the poster organisation must exist; state as given, default Published
           search TEXT [--kind challenges|profiles] [--top N]   JSON Lines of hits to stdout
           match --demands FILE [--top N]  match demands (JSON Lines, exchange format) against all stored
                                           profiles; one line per demand to stdout: {"demandId","matches":
@@ -40,10 +44,14 @@ public static class Cli
         try
         {
             await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+            {
                 await db.Database.MigrateAsync();
+                await ReferenceData.SeedAsync(db); // the taxonomy imports resolve chains, nodes, fields and skills against, as the portal does
+            }
             return (list[0], list.ElementAtOrDefault(1)) switch
             {
                 ("import", "profiles") when list.Count == 3 => await ImportProfilesAsync(services, list[2], stdout, stderr),
+                ("import", "challenges") when list.Count == 3 => await ImportChallengesAsync(services, list[2], stdout),
                 ("search", _) when list.Count >= 2 => await SearchAsync(services, list, stdout, stderr),
                 ("match", _) => await MatchAsync(services, list, stdout, stderr),
                 ("index", "rebuild") => await RebuildAsync(services, stdout),
@@ -97,6 +105,16 @@ public static class Cli
         var indexer = sp.GetRequiredService<SearchIndexer>();
         await indexer.OpenAsync(); // replays the outbox the import wrote
         stdout.WriteLine($"imported profiles: {result.Created} created, {result.Updated} updated");
+        return 0;
+    }
+
+    private static async Task<int> ImportChallengesAsync(IServiceProvider sp, string file, TextWriter stdout)
+    {
+        var format = Path.GetExtension(file).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? DemandImportFormat.Xlsx : DemandImportFormat.JsonLines;
+        await using var input = new BufferedStream(File.OpenRead(file), 1 << 16);
+        var result = await sp.GetRequiredService<ImportService>().ImportChallengesAsync(Actor.System, input, format);
+        await sp.GetRequiredService<SearchIndexer>().OpenAsync(); // replays the outbox the import wrote
+        stdout.WriteLine($"imported challenges: {result.Created} created, {result.Updated} updated");
         return 0;
     }
 

@@ -221,6 +221,14 @@ public class Challenge
         Touch(nowUtc);
     }
 
+    /// <summary>Re-importing the same external id: the content and poster are replaced whatever the state (the import
+    /// refuses challenges that already have bids); the state is then set with <see cref="ForceStatus"/>.</summary>
+    public void ReplaceFromImport(int posterOrganizationId, ChallengeContent content, DateTime nowUtc)
+    {
+        Apply(content, nowUtc, requireFutureDeadline: false);
+        PosterOrganizationId = posterOrganizationId;
+    }
+
     /// <summary>Sets the state directly: only for imports and demo seeding, which bring a state from elsewhere.</summary>
     public void ForceStatus(ChallengeStatus status, DateTime nowUtc)
     {

@@ -53,6 +53,24 @@ public static class DemandListExchange
     /// <summary>Reads the first sheet of an .xlsx file: row 1 is the header; blank rows are skipped; rows keep their sheet numbers.</summary>
     public static (List<RawDemandItem> Items, List<LineError> Errors) ReadXlsx(Stream xlsx)
     {
+        var (rows, errors) = ReadXlsxRows(xlsx, Columns, RequiredColumns);
+        var items = rows.Select(r => new RawDemandItem(r.Row, r.Cell("id"), r.Cell("title"), r.Cell("description"), null, r.Cell("node"),
+            r.Cell("bottleneck"), [r.Cell("skills") ?? ""], SplitList(r.Cell("fields")), r.Cell("budget")) { SkillsUnsplit = true }).ToList();
+        return (items, errors);
+    }
+
+    /// <summary>One spreadsheet row below the header: its sheet row number and its cells by column key (text; null when absent).</summary>
+    public sealed record XlsxRow(int Row, IReadOnlyDictionary<string, string?> Cells)
+    {
+        public string? Cell(string key) => Cells.GetValueOrDefault(key);
+    }
+
+    /// <summary>Reads the first sheet of an .xlsx file against a set of columns: row 1 is the header (matched by
+    /// <see cref="ColumnOf"/>), blank rows are skipped, rows keep their sheet numbers. A missing required column or an
+    /// unreadable file is one error on row 1. Shared by demand-list and challenge imports.</summary>
+    public static (List<XlsxRow> Rows, List<LineError> Errors) ReadXlsxRows(Stream xlsx,
+        IReadOnlyList<(string Key, string Header, string[] Aliases)> columns, IReadOnlyList<string> required)
+    {
         var errors = new List<LineError>();
         List<IDictionary<string, object?>> rows;
         try
@@ -67,29 +85,27 @@ public static class DemandListExchange
         }
         if (rows.Count == 0) { errors.Add(new LineError(1, "文件为空，缺少表头 (empty file, header row missing)")); return ([], errors); }
 
-        var columns = new Dictionary<string, string>(); // key → column letter
+        var letters = new Dictionary<string, string>(); // key → column letter
         foreach (var (letter, value) in rows[0])
         {
-            var key = ColumnOf(Text(value));
-            if (key is not null) columns.TryAdd(key, letter);
+            var key = ColumnOf(Text(value), columns);
+            if (key is not null) letters.TryAdd(key, letter);
         }
-        var missing = RequiredColumns.Where(k => !columns.ContainsKey(k)).Select(k => Columns.First(c => c.Key == k).Header).ToList();
+        var missing = required.Where(k => !letters.ContainsKey(k)).Select(k => columns.First(c => c.Key == k).Header).ToList();
         if (missing.Count > 0)
         {
             errors.Add(new LineError(1, $"表头缺少列 (missing columns): {string.Join("、", missing)}"));
             return ([], errors);
         }
 
-        var items = new List<RawDemandItem>();
+        var result = new List<XlsxRow>();
         for (var i = 1; i < rows.Count; i++)
         {
             var row = rows[i];
-            string? Cell(string key) => columns.TryGetValue(key, out var letter) && row.TryGetValue(letter, out var v) ? Text(v) : null;
             if (row.Values.All(v => string.IsNullOrWhiteSpace(Text(v)))) continue;
-            items.Add(new RawDemandItem(i + 1, Cell("id"), Cell("title"), Cell("description"), null, Cell("node"), Cell("bottleneck"),
-                [Cell("skills") ?? ""], SplitList(Cell("fields")), Cell("budget")) { SkillsUnsplit = true });
+            result.Add(new XlsxRow(i + 1, letters.ToDictionary(c => c.Key, c => row.TryGetValue(c.Value, out var v) ? Text(v) : null)));
         }
-        return (items, errors);
+        return (result, errors);
     }
 
     /// <summary>Reads JSON Lines in the challenge / demand exchange format.</summary>
@@ -223,19 +239,19 @@ public static class DemandListExchange
     public static string JoinList(IReadOnlyCollection<string> values) =>
         values.Count == 1 && values.First().Any(char.IsWhiteSpace) ? values.First() + "、" : string.Join("、", values);
 
-    private static string? ColumnOf(string? header)
+    private static string? ColumnOf(string? header, IReadOnlyList<(string Key, string Header, string[] Aliases)> columns)
     {
         if (string.IsNullOrWhiteSpace(header)) return null;
         foreach (var part in header.Split('/', '／').Prepend(header))
         {
             var key = Regex.Replace(Regex.Replace(part, @"[（(\[【].*?[）)\]】]", ""), @"[\s_\-:：*]", "").ToLowerInvariant();
-            foreach (var c in Columns)
+            foreach (var c in columns)
                 if (c.Aliases.Contains(key)) return c.Key;
         }
         return null;
     }
 
-    private static bool SameName(string a, string? b) =>
+    public static bool SameName(string a, string? b) =>
         b is not null && string.Equals(a.Trim().Normalize(System.Text.NormalizationForm.FormKC), b.Trim().Normalize(System.Text.NormalizationForm.FormKC),
             StringComparison.OrdinalIgnoreCase);
 

@@ -19,6 +19,31 @@ public sealed record ProfileRecord
     [JsonPropertyName("platforms")] public List<string>? Platforms { get; init; }
 }
 
+/// <summary>A challenge (榜单) to import: the challenge / demand line of DESIGN.md §6 plus what a challenge needs beyond
+/// matching — its poster (<c>organization</c> by name or 统一社会信用代码, or <c>creditCode</c>), state, pain point,
+/// targets and delivery period. <c>region</c> is accepted and ignored: a challenge's region is its poster's.</summary>
+public sealed record ChallengeRecord
+{
+    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonPropertyName("title")] public string? Title { get; init; }
+    [JsonPropertyName("description")] public string? Description { get; init; }
+    [JsonPropertyName("painPoint")] public string? PainPoint { get; init; }
+    [JsonPropertyName("targets")] public List<string>? Targets { get; init; }
+    [JsonPropertyName("chain")] public string? Chain { get; init; }
+    [JsonPropertyName("node")] public string? Node { get; init; }
+    [JsonPropertyName("bottleneck")] public string? Bottleneck { get; init; }
+    [JsonPropertyName("skills")] public List<string>? Skills { get; init; }
+    [JsonPropertyName("fields")] public List<string>? Fields { get; init; }
+    [JsonPropertyName("budgetWan")] public decimal? BudgetWan { get; init; }
+    [JsonPropertyName("deadline")] public string? Deadline { get; init; }
+    [JsonPropertyName("deliveryMonths")] public int? DeliveryMonths { get; init; }
+    [JsonPropertyName("eligible")] public List<string>? Eligible { get; init; }
+    [JsonPropertyName("region")] public string? Region { get; init; }
+    [JsonPropertyName("organization")] public string? Organization { get; init; }
+    [JsonPropertyName("creditCode")] public string? CreditCode { get; init; }
+    [JsonPropertyName("status")] public string? Status { get; init; }
+}
+
 public sealed record AchievementRecord
 {
     [JsonPropertyName("type")] public string? Type { get; init; }

@@ -15,6 +15,24 @@ public sealed class ImportFailedException(IReadOnlyList<LineError> errors)
     public IReadOnlyList<LineError> Errors { get; } = errors;
 }
 
+/// <summary>The importer's own ids (<c>id</c>): present, at most <see cref="MaxLength"/> characters, unique within a file.</summary>
+public static class ExternalIds
+{
+    public const int MaxLength = 100;
+
+    /// <summary>The trimmed id, or null with the problem added to <paramref name="problems"/>; <paramref name="seen"/>
+    /// remembers the line (row) of every id so far.</summary>
+    public static string? Check(string? raw, int line, Dictionary<string, int> seen, List<string> problems)
+    {
+        var id = raw?.Trim();
+        if (string.IsNullOrEmpty(id)) problems.Add("缺少 id (missing id)");
+        else if (id.Length > MaxLength) problems.Add($"id 超过{MaxLength}个字符 (id too long)");
+        else if (seen.TryGetValue(id, out var first)) problems.Add($"id “{id}” 与第{first}行重复 (duplicate id, first on line {first})");
+        else { seen[id] = line; return id; }
+        return null;
+    }
+}
+
 /// <summary>Reads JSON Lines: one object per line, blank lines skipped, every problem reported with its line
 /// number. Lines over <see cref="MaxLineBytes"/> are refused without being parsed.</summary>
 public static class JsonLines
