@@ -15,6 +15,9 @@ public sealed record CoverageTeam(int ProfileId, string Name, string Organizatio
 public sealed record ItemCoverage(int ItemId, int SortOrder, string Title, string? ExternalId, int? ChallengeId, int ChainNodeId, string NodeName,
     BottleneckType Bottleneck, IReadOnlyList<string> Skills, int InProvince, int Overall, IReadOnlyList<CoverageTeam> BestTeams)
 {
+    /// <summary>True when the counts are lower bounds: more than <see cref="Matching.MatchingService.MaxTop"/> teams reach the threshold.</summary>
+    public bool AtLeast { get; init; }
+
     public CoverageLevel Level => Overall == 0 ? CoverageLevel.BlindSpot : InProvince == 0 ? CoverageLevel.CrossRegionOnly : CoverageLevel.Covered;
     public bool IsBlindSpot => Level == CoverageLevel.BlindSpot;
 }

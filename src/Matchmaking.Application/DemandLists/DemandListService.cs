@@ -54,9 +54,31 @@ public sealed record ChallengeOption(int Id, string Title, string NodeName, Bott
 /// <see cref="CanAdminister"/> (which asks <see cref="Permissions"/>).
 /// </summary>
 public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, MatchingService matching,
-    DemandListOptions? options = null)
+    DemandListOptions? options = null) : IDisposable
 {
     private const string Entity = nameof(DemandList);
+
+    /// <summary>
+    /// Coverage counts every team above the threshold, so it cannot use the shared matcher, which scores only the
+    /// <see cref="Core.Matching.MatchWeights.Candidates"/> (200) best text candidates per demand. This second matcher has
+    /// the same weights with an unlimited candidate pool (every profile the candidate query reaches); the scores of the
+    /// teams both see are the same, since text scores are relative to the best candidate and feedback uses only the best
+    /// few. It keeps its own in-memory index, built on the first coverage request and kept in step the same way.
+    /// </summary>
+    private readonly Lazy<MatchingService> _coverageMatching = new(() =>
+        new MatchingService(dbFactory, clock, new Profiles.ProfileService(dbFactory, clock), CoverageWeights(matching.Weights)));
+
+    public static Core.Matching.MatchWeights CoverageWeights(Core.Matching.MatchWeights weights)
+    {
+        var w = weights.Clone();
+        w.Candidates = int.MaxValue; // Lucene caps a search at the index's document count
+        return w;
+    }
+
+    public void Dispose()
+    {
+        if (_coverageMatching.IsValueCreated) _coverageMatching.Value.Dispose();
+    }
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     public DemandListOptions Options { get; } = options ?? new DemandListOptions();
 
@@ -261,7 +283,9 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
     /// For each item: the teams (capability profiles, public or private) whose match score reaches <paramref name="threshold"/>
     /// (default <see cref="DemandListOptions.CoverageThreshold"/>) — and, when the item declares skills and
     /// <see cref="DemandListOptions.RequireSkillMatch"/> is on, that matched one of them — counted overall and in the
-    /// province (<see cref="DemandListOptions.ProvinceCode"/>), with the best teams the viewer may see. Items are matched
+    /// province (<see cref="DemandListOptions.ProvinceCode"/>), with the best teams the viewer may see. The counts are exact
+    /// over every profile (not only the 200 candidates recommendations score) up to <see cref="MatchingService.MaxTop"/> (1000)
+    /// teams per item; beyond that <see cref="ItemCoverage.AtLeast"/> is set and the counts are lower bounds. Items are matched
     /// through <see cref="MatchingService.MatchDemandsAsync"/> as the system (counts include private profiles; names of
     /// private ones are shown to admins only) without a region, so that the region bonus does not decide coverage.
     /// Published lists for everyone; drafts for admins.
@@ -274,7 +298,7 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
         var province = ProvincePrefix(Options.ProvinceCode);
 
         var docs = detail.Items.Select(ToDemand).ToList();
-        var lines = docs.Count == 0 ? [] : await matching.MatchDemandsAsync(Actor.System, docs, MatchingService.MaxTop, ct);
+        var lines = docs.Count == 0 ? [] : await _coverageMatching.Value.MatchDemandsAsync(Actor.System, docs, MatchingService.MaxTop, ct);
 
         Dictionary<string, TeamRow> teams;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -300,8 +324,10 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
                 .Select(x => new CoverageTeam(x.Team!.Id, x.Team.Name, x.Team.Organization, x.Team.RegionCode, InProvince(x.Team.RegionCode, province),
                     x.Team.IsPublic, x.Match.Score, x.Match.Reasons.Select(r => new MatchReason(ComponentOf(r), r)).ToList()))
                 .ToList();
+            // The matcher returns at most MaxTop teams per item: only when all of those reach the threshold can there be more.
+            var capped = line.Matches.Count >= MatchingService.MaxTop && line.Matches[^1].Score >= t - 1e-9;
             items.Add(new ItemCoverage(item.Id, item.SortOrder, item.Title, item.ExternalId, item.ChallengeId, item.ChainNodeId, detail.NodeName(item.ChainNodeId),
-                item.Bottleneck, item.Skills, inProvince, qualifying.Count, best));
+                item.Bottleneck, item.Skills, inProvince, qualifying.Count, best) { AtLeast = capped });
         }
 
         var nodes = detail.Chain.Nodes.OrderBy(n => n.Segment).ThenBy(n => n.SortOrder).ThenBy(n => n.Id).Select(n => new NodeCoverage(

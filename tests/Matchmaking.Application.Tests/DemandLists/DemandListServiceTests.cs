@@ -39,6 +39,7 @@ public sealed class DemandListServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _lists.Dispose();
         _matching.Dispose();
         await _f.DisposeAsync();
     }
@@ -382,5 +383,42 @@ public sealed class DemandListServiceTests : IAsyncLifetime
         Assert.Empty(anonymous.BestTeams);
         var admin = (await _lists.CoverageAsync(_admin, id)).Items.Single(i => i.ItemId == molten);
         Assert.False(Assert.Single(admin.BestTeams).IsPublic);
+    }
+
+    [Fact]
+    public async Task Coverage_counts_every_team_above_the_threshold_not_only_the_200_candidates()
+    {
+        const int InGansu = 150, Elsewhere = 90;
+        await using (var db = await _f.Db.CreateDbContextAsync())
+        {
+            for (var i = 0; i < InGansu + Elsewhere; i++)
+            {
+                var content = new ProfileContent
+                {
+                    Name = $"高温熔盐泵团队{i}", LeadName = "张教授", Summary = "研究高温熔盐泵的密封与叶轮设计。", Skills = ["熔盐泵"], FieldCodes = ["480"],
+                };
+                db.Profiles.Add(new CapabilityProfile(null, null, "某大学", OrganizationType.University, i < InGansu ? "620100" : "610100", content, Now, imported: true));
+            }
+            await db.SaveChangesAsync();
+        }
+        var id = await NewListAsync();
+        var item = await _lists.AddItemAsync(_admin, id, new DemandItemContent
+        {
+            Title = "超高温熔盐泵国产化", Description = "光热电站高温熔盐泵密封寿命不足。", ChainNodeId = _upstream, Skills = ["熔盐泵"], FieldCodes = ["480"],
+        });
+
+        // The shared matcher sees only its candidate pool (what recommendations need) ...
+        var recommended = await _matching.MatchDemandsAsync(Actor.System, [DemandListService.ToDemand(new DemandList(
+            new DemandListContent { ChainId = _chain, Batch = "b", Title = "t" }, "admin", Now).AddItem(new DemandItemContent
+            {
+                Title = "超高温熔盐泵国产化", Description = "光热电站高温熔盐泵密封寿命不足。", ChainNodeId = _upstream, Skills = ["熔盐泵"], FieldCodes = ["480"],
+            }, null, Now))], MatchingService.MaxTop);
+        Assert.Equal(_matching.Weights.Candidates, recommended.Single().Matches.Count);
+        Assert.True(_matching.Weights.Candidates < InGansu + Elsewhere);
+
+        // ... coverage counts them all.
+        var coverage = (await _lists.CoverageAsync(_admin, id)).Items.Single(i => i.ItemId == item);
+        Assert.Equal((InGansu, InGansu + Elsewhere, false), (coverage.InProvince, coverage.Overall, coverage.AtLeast));
+        Assert.Equal(3, coverage.BestTeams.Count);
     }
 }
