@@ -171,8 +171,10 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
         return added!.Id;
     }
 
-    public Task EditItemAsync(Actor actor, int listId, int itemId, DemandItemContent content, CancellationToken ct = default) =>
-        ChangeAsync(actor, listId, null, "edit_item", async (db, list) =>
+    /// <summary>Edits an item, checked like a new one. <paramref name="expectedVersion"/> is the list's version the editor loaded
+    /// (every change to the list or its items bumps it): a change made meanwhile is a <see cref="ConcurrencyConflictException"/>.</summary>
+    public Task EditItemAsync(Actor actor, int listId, int itemId, DemandItemContent content, long? expectedVersion = null, CancellationToken ct = default) =>
+        ChangeAsync(actor, listId, expectedVersion, "edit_item", async (db, list) =>
         {
             list.EditItem(itemId, await CheckItemAsync(db, list, content, ct), Now);
             return $"item #{itemId}";

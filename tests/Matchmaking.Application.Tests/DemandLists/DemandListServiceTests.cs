@@ -421,4 +421,31 @@ public sealed class DemandListServiceTests : IAsyncLifetime
         Assert.Equal((InGansu, InGansu + Elsewhere, false), (coverage.InProvince, coverage.Overall, coverage.AtLeast));
         Assert.Equal(3, coverage.BestTeams.Count);
     }
+
+    [Fact]
+    public async Task Editing_an_item_checks_it_like_a_new_one_and_refuses_a_stale_version()
+    {
+        var id = await NewListAsync();
+        var item = await _lists.AddItemAsync(_admin, id, new DemandItemContent { Title = "熔盐泵密封", ChainNodeId = _upstream, Skills = ["熔盐泵"] });
+        var loaded = await _lists.GetAsync(_admin, id);
+        var content = loaded.Items.Single().Content;
+
+        await _lists.EditItemAsync(_admin, id, item, content with { Title = "熔盐泵长寿命密封", ChainNodeId = _downstream, BudgetWan = 300 }, loaded.List.Version);
+        var edited = await _lists.GetAsync(_admin, id);
+        Assert.Equal(("熔盐泵长寿命密封", _downstream, 300m), (edited.Items.Single().Title, edited.Items.Single().ChainNodeId, edited.Items.Single().BudgetWan));
+        Assert.True(edited.List.Version > loaded.List.Version);
+
+        // Opened before the edit above: refused, not overwritten.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            _lists.EditItemAsync(_admin, id, item, content with { Title = "旧窗口的修改" }, loaded.List.Version));
+        var invalid = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            _lists.EditItemAsync(_admin, id, item, content with { Title = "", ChainNodeId = _otherChainNode }, edited.List.Version));
+        Assert.Contains(nameof(DemandItemContent.Title), invalid.Errors.Keys);
+        Assert.Contains(nameof(DemandItemContent.ChainNodeId), invalid.Errors.Keys);
+        Assert.Equal("熔盐泵长寿命密封", (await _lists.GetAsync(_admin, id)).Items.Single().Title);
+
+        await _lists.PublishAsync(_admin, id);
+        await Assert.ThrowsAsync<DomainException>(() => _lists.EditItemAsync(_admin, id, item, content with { Title = "发布后" }));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _lists.EditItemAsync(As(Roles.Researcher), id, item, content));
+    }
 }
