@@ -87,13 +87,13 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task<ImportResult> ImportChallengesAsync(Actor actor, Stream file, DemandImportFormat format, CancellationToken ct = default)
     {
         if (!actor.IsAdmin) throw new AccessDeniedException("只有管理员可以导入 (only administrators import)");
-        var (records, errors) = format == DemandImportFormat.Xlsx ? ReadChallengeXlsx(file) : JsonLines.Read<ChallengeRecord>(file);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var chains = await db.Chains.AsNoTracking().Include(c => c.Nodes).ToListAsync(ct);
         var fieldCodes = (await db.Fields.AsNoTracking().Select(f => f.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var skills = await db.Skills.AsNoTracking().ToListAsync(ct);
         var vocabulary = new SkillVocabulary(skills);
         var skillForms = skills.SelectMany(s => s.AllForms()).Select(f => f.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var (records, errors) = format == DemandImportFormat.Xlsx ? ReadChallengeXlsx(file, skillForms) : JsonLines.Read<ChallengeRecord>(file);
         var organizations = await db.Organizations.AsNoTracking().Select(o => new { o.Id, o.Name, o.CreditCode }).ToListAsync(ct);
         var ids = records.Select(r => r.Record.Id?.Trim()).OfType<string>().ToList();
         var existing = await db.Challenges.Where(c => c.ExternalId != null && ids.Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId!, ct);
@@ -215,8 +215,9 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Tim
     ];
 
     /// <summary>Spreadsheet rows as <see cref="ChallengeRecord"/>s (numbered by sheet row); list cells are split like a
-    /// demand list's (targets by line breaks or ；), numbers that are not numbers are row errors.</summary>
-    private static (List<(int Line, ChallengeRecord Record)> Records, List<LineError> Errors) ReadChallengeXlsx(Stream xlsx)
+    /// demand list's (a space-separated skills cell keeps known multi-word skills whole; targets split by line breaks or ；),
+    /// numbers that are not numbers are row errors.</summary>
+    private static (List<(int Line, ChallengeRecord Record)> Records, List<LineError> Errors) ReadChallengeXlsx(Stream xlsx, IReadOnlySet<string> skillForms)
     {
         var (rows, errors) = DemandListExchange.ReadXlsxRows(xlsx, ChallengeColumns, ["id", "title", "chain", "node"]);
         var records = new List<(int, ChallengeRecord)>();
@@ -239,7 +240,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Tim
                 Id = row.Cell("id"), Title = row.Cell("title"), Description = row.Cell("description"), PainPoint = row.Cell("painPoint"),
                 Targets = [.. System.Text.RegularExpressions.Regex.Split(row.Cell("targets") ?? "", "[；;\r\n]+").Select(t => t.Trim()).Where(t => t.Length > 0)],
                 Chain = row.Cell("chain"), Node = row.Cell("node"), Bottleneck = row.Cell("bottleneck"),
-                Skills = [.. DemandListExchange.SplitList(row.Cell("skills"))], Fields = [.. DemandListExchange.SplitList(row.Cell("fields"))],
+                Skills = [.. DemandListExchange.SplitList(row.Cell("skills"), skillForms)], Fields = [.. DemandListExchange.SplitList(row.Cell("fields"))],
                 BudgetWan = budget, Deadline = row.Cell("deadline"), DeliveryMonths = months,
                 Eligible = [.. DemandListExchange.SplitList(row.Cell("eligible"))],
                 Organization = row.Cell("organization"), CreditCode = row.Cell("creditCode"), Status = row.Cell("status"),
