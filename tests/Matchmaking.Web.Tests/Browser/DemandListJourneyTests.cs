@@ -50,10 +50,10 @@ public class DemandListJourneyTests(BrowserPortal app) : IClassFixture<BrowserPo
         await PickAsync(admin, "#dl-chain", "新能源及装备");
         await admin.FillAsync("#dl-batch", "2026年第一批");
         await admin.FillAsync("#dl-title", "新能源及装备产业链关键核心技术需求清单");
+        await admin.Keyboard.PressAsync("Tab"); // the field commits its value on change
         await admin.ClickAsync("#dl-save");
-        await admin.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/admin/demand-lists/\d+$"));
-        await admin.WaitForSelectorAsync("#app-root[data-interactive='true']");
-        var listId = int.Parse(admin.Url.Split('/').Last());
+        await admin.WaitForSelectorAsync("#dl-status", new() { Timeout = 30_000 }); // the saved list's page (the router navigated)
+        var listId = int.Parse(admin.Url.Split('/').Last().Split('?')[0]);
 
         // 2. The Excel file is imported.
         await admin.SetInputFilesAsync("#dl-import-file input[type=file]", file);
