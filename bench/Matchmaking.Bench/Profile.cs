@@ -6,10 +6,10 @@ namespace Matchmaking.Bench;
 /// <summary>Where does a search spend its time? Runs the same queries with parts switched off.</summary>
 internal static class Profile
 {
-    public static void Run(int n, int queryCount)
+    public static void Run(int n, int queryCount, string corpus)
     {
-        var docs = Corpus.Generate(n);
-        var queries = Corpus.Queries(docs, queryCount);
+        var docs = corpus == "csl" ? RealisticCorpus.Generate(n) : Corpus.Generate(n);
+        var queries = corpus == "csl" ? RealisticCorpus.Queries(docs, queryCount) : Corpus.Queries(docs, queryCount);
         var path = Path.Combine(Path.GetTempPath(), "mm-prof-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(path);
         using var luceneDir = Environment.GetEnvironmentVariable("MM_DIR") switch

@@ -55,7 +55,7 @@ public sealed class SearchIndex : IDisposable
     private volatile bool _rebuilding;
     private bool _disposed;
     private readonly Highlighter _bigramHighlighter;
-    private readonly ThreadLocal<DocumentBuilder> _builders = new(() => new DocumentBuilder());
+    private readonly ThreadLocal<DocumentBuilder> _builders;
 
     public SearchIndex(LuceneDirectory dir, SynonymSet? synonyms = null, SearchIndexOptions? options = null)
         : this(dir, ownsDirectory: false, synonyms, options)
@@ -76,6 +76,7 @@ public sealed class SearchIndex : IDisposable
         Parser = new SafeQueryParser(QueryAnalyzer, synonyms, boosts, expandSingleCjkCharacters: !_options.IndexUnigrams, matchField: FieldNames.All);
         Highlighter = new Highlighter(IndexAnalyzer, _options.SnippetLength);
         _bigramHighlighter = new Highlighter(QueryAnalyzer, _options.SnippetLength);
+        _builders = new(() => new DocumentBuilder(IndexAnalyzer));
         (_writer, _manager) = Open();
     }
 
@@ -185,6 +186,8 @@ public sealed class SearchIndex : IDisposable
         lock (_writeLock)
         {
             _rebuilding = true;
+            // Bulk flushes skip the copy into compound files (merges still decide for merged segments).
+            _writer.Config.UseCompoundFile = false;
             try
             {
                 _writer.DeleteAll();
@@ -201,6 +204,7 @@ public sealed class SearchIndex : IDisposable
             finally
             {
                 _rebuilding = false;
+                _writer.Config.UseCompoundFile = true;
             }
             _manager.MaybeRefreshBlocking();
         }
