@@ -16,11 +16,13 @@ internal sealed class DocumentBuilder
     private readonly Analyzer _analyzer;
     private readonly Document _doc = new();
     private readonly StringField _id = new(FieldNames.Id, "", Field.Store.YES);
-    private readonly StoredField _titleStored = new(FieldNames.Title, "");
     private readonly AnalyzedText _titleTokens = new();
     private readonly TextField _title;
-    // Body is matched and scored through the catch-all field only; it is stored for snippets.
+    // Body is matched and scored through the catch-all field only; it is kept for snippets (see FieldNames.HitBody).
     private readonly StoredField _body = new(FieldNames.Body, "");
+    private readonly BinaryDocValuesField _hitId = new(FieldNames.HitId, new BytesRef());
+    private readonly BinaryDocValuesField _hitTitle = new(FieldNames.HitTitle, new BytesRef());
+    private readonly BinaryDocValuesField _hitBody = new(FieldNames.HitBody, new BytesRef());
     private readonly TextField _allTitle;
     private readonly TextField _allBody = new(FieldNames.All, "", Field.Store.NO);
     private readonly List<AnalyzedText> _skillTokens = [];
@@ -42,14 +44,23 @@ internal sealed class DocumentBuilder
         ArgumentException.ThrowIfNullOrEmpty(source.Id);
         _doc.Fields.Clear();
         _id.SetStringValue(source.Id);
-        _titleStored.SetStringValue(source.Title ?? "");
         _titleTokens.Analyze(_analyzer, FieldNames.Title, source.Title ?? "");
-        _body.SetStringValue(source.Body ?? "");
         _allBody.SetStringValue(source.Body ?? "");
+        _hitId.SetBytesValue(Utf8(source.Id));
+        _hitTitle.SetBytesValue(Utf8(Truncate(source.Title ?? "")));
+        var body = Utf8(source.Body ?? "");
+        bool bodyFits = body.Length <= MaxDocValueBytes;
+        _hitBody.SetBytesValue(bodyFits ? body : new BytesRef(LongBodyMarker));
         _doc.Add(_id);
-        _doc.Add(_titleStored);
+        _doc.Add(_hitId);
+        _doc.Add(_hitTitle);
+        _doc.Add(_hitBody);
         _doc.Add(_title);
-        _doc.Add(_body);
+        if (!bodyFits)
+        {
+            _body.SetStringValue(source.Body!);
+            _doc.Add(_body);
+        }
         _doc.Add(_allTitle);
         _doc.Add(_allBody);
 
@@ -113,5 +124,20 @@ internal sealed class DocumentBuilder
             _doc.Add(field);
         }
         return _doc;
+    }
+
+    /// <summary>The hit-body doc value of a body kept as a stored field instead (0xFF never occurs in UTF-8).</summary>
+    internal static readonly byte[] LongBodyMarker = [0xFF];
+
+    /// <summary>The largest binary doc value Lucene 4.8 accepts.</summary>
+    internal const int MaxDocValueBytes = 32766;
+
+    private static BytesRef Utf8(string text) => new(System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>A title longer than a doc value holds is shown cut (titles are short; this only guards the limit).</summary>
+    private static string Truncate(string text)
+    {
+        int max = MaxDocValueBytes / 3;
+        return text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
     }
 }

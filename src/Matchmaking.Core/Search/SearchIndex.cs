@@ -42,7 +42,7 @@ public sealed record SearchIndexOptions
 public sealed class SearchIndex : IDisposable
 {
     private const string WatermarkKey = "watermark";
-    private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Body];
+    private static readonly HashSet<string> LongBodyField = [FieldNames.Body];
 
     private readonly LuceneDirectory _dir;
     private readonly bool _ownsDirectory;
@@ -356,13 +356,30 @@ public sealed class SearchIndex : IDisposable
             var hits = new List<SearchHit>();
             if (!beyondWindow)
             {
+                var leaves = searcher.IndexReader.Leaves;
+                var bytes = new BytesRef();
                 foreach (var scoreDoc in run.Top.ScoreDocs)
                 {
-                    var doc = searcher.Doc(scoreDoc.Doc, HitFields);
-                    var title = doc.Get(FieldNames.Title) ?? "";
-                    var body = doc.Get(FieldNames.Body) ?? "";
+                    var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+                    int doc = scoreDoc.Doc - leaf.DocBase;
+                    string Text(string field)
+                    {
+                        var values = leaf.AtomicReader.GetBinaryDocValues(field);
+                        if (values is null)
+                        {
+                            return "";
+                        }
+                        values.Get(doc, bytes);
+                        if (bytes.Length == 1 && bytes.Bytes[bytes.Offset] == DocumentBuilder.LongBodyMarker[0])
+                        {
+                            return leaf.AtomicReader.Document(doc, LongBodyField).Get(FieldNames.Body) ?? "";
+                        }
+                        return bytes.Length == 0 ? "" : System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length);
+                    }
+                    var title = Text(FieldNames.HitTitle);
+                    var body = Text(FieldNames.HitBody);
                     hits.Add(new SearchHit(
-                        doc.Get(FieldNames.Id) ?? "",
+                        Text(FieldNames.HitId),
                         float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
                         highlighter.Highlight(title, parsed.HighlightTerms, FieldNames.Title),
                         highlighter.Snippet(body, parsed.HighlightTerms, FieldNames.Body)));
