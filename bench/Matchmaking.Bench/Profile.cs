@@ -50,6 +50,33 @@ internal static class Profile
         Measure("parse only (CPU ms)", q => index.Parser.Parse(q));
         Measure("strict weight only", q => index.WithSearcherForProfiling(s => s.CreateNormalizedWeight(index.Parser.Parse(q).Query)));
         Measure("scoring weight only", q => index.WithSearcherForProfiling(s => index.Parser.Parse(q).Scoring is { } sq ? s.CreateNormalizedWeight(sq) : null));
+        static IEnumerable<Lucene.Net.Index.Term> Terms(Lucene.Net.Search.Query q)
+        {
+            var set = new HashSet<Lucene.Net.Index.Term>();
+            try { q.ExtractTerms(set); } catch (NotSupportedException) { }
+            return set;
+        }
+        Measure("TermContext.Build each", q => index.WithSearcherForProfiling(s =>
+        {
+            var p = index.Parser.Parse(q);
+            foreach (var t in Terms(p.Query).Concat(p.Scoring is null ? [] : Terms(p.Scoring))) Lucene.Net.Index.TermContext.Build(s.TopReaderContext, t);
+            return 0;
+        }));
+        Measure("one TermsEnum per field", q => index.WithSearcherForProfiling(s =>
+        {
+            var p = index.Parser.Parse(q);
+            foreach (var byField in Terms(p.Query).Concat(p.Scoring is null ? [] : Terms(p.Scoring)).GroupBy(t => t.Field))
+            {
+                foreach (var leaf in s.IndexReader.Leaves)
+                {
+                    var terms = leaf.AtomicReader.GetTerms(byField.Key);
+                    if (terms is null) continue;
+                    var e = terms.GetEnumerator();
+                    foreach (var t in byField.OrderBy(t => t.Bytes)) if (e.SeekExact(t.Bytes)) e.GetTermState();
+                }
+            }
+            return 0;
+        }));
         Measure("strict count only", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Query, 1).TotalHits));
         Measure("relaxed count only", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Relaxed ?? index.Parser.Parse(q).Query, 1).TotalHits));
         Measure("search take1 no facets", q => index.Search(new SearchRequest { Query = q, Take = 1 }));

@@ -336,12 +336,14 @@ public sealed class SearchIndex : IDisposable
 
         return WithSearcher(searcher =>
         {
-            var query = parsed.Query;
+            // Terms are looked up once per search: the relaxed retry reuses what the strict query found.
+            var termStates = new Dictionary<Term, TermContext>();
+            var query = WithTermStates(parsed.Query, searcher.TopReaderContext, termStates);
             var scoring = sort is null ? parsed.Scoring : null;
             var run = Run(searcher, query, scoring, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
             if (run.Collector.TotalHits == 0 && parsed.Relaxed is not null)
             {
-                query = parsed.Relaxed;
+                query = WithTermStates(parsed.Relaxed, searcher.TopReaderContext, termStates);
                 run = Run(searcher, query, scoring, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
                 if (run.Collector.TotalHits > 0)
                 {
@@ -395,6 +397,36 @@ public sealed class SearchIndex : IDisposable
                 ParsedQuery = filter is null ? query.ToString() : $"{query} FILTER {filter}",
             };
         });
+    }
+
+    /// <summary>A copy of <paramref name="query"/> whose term queries carry their looked-up term states.</summary>
+    private static Query WithTermStates(Query query, IndexReaderContext top, Dictionary<Term, TermContext> cache)
+    {
+        switch (query)
+        {
+            case TermQuery term:
+                if (!cache.TryGetValue(term.Term, out var state))
+                {
+                    cache[term.Term] = state = TermContext.Build(top, term.Term);
+                }
+                return new TermQuery(term.Term, state) { Boost = term.Boost };
+            case BooleanQuery boolean:
+                var copy = new BooleanQuery(boolean.CoordDisabled) { MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch, Boost = boolean.Boost };
+                foreach (var clause in boolean.Clauses)
+                {
+                    copy.Add(WithTermStates(clause.Query, top, cache), clause.Occur);
+                }
+                return copy;
+            case DisjunctionMaxQuery dismax:
+                var any = new DisjunctionMaxQuery(dismax.TieBreakerMultiplier) { Boost = dismax.Boost };
+                foreach (var disjunct in dismax.Disjuncts)
+                {
+                    any.Add(WithTermStates(disjunct, top, cache));
+                }
+                return any;
+            default:
+                return query;
+        }
     }
 
     /// <summary>
