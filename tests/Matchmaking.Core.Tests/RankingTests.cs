@@ -138,6 +138,16 @@ public class RankingTests : IDisposable
     }
 
     [Fact]
+    public void RepeatedWord_IsRequiredOnce_AndCountsOnceTowardsHalfTheWords()
+    {
+        Assert.Equal(_index.Parser.Parse("熔盐泵").Query.ToString(), _index.Parser.Parse("熔盐泵 熔盐泵").Query.ToString());
+        Assert.Equal(Ids(Search("熔盐泵")), Ids(Search("熔盐泵 熔盐泵")));
+        // Four different words: a document with only one of them (typed three times) is not half of them.
+        Assert.DoesNotContain("unrelated", Ids(Search("双极板 双极板 双极板 激光焊接 熔盐泵 钙钛矿")));
+        Assert.Contains("unrelated", Ids(Search("双极板 OR 双极板 激光焊接")));
+    }
+
+    [Fact]
     public void Highlights_AreHtmlSafe_AndMarkMatches()
     {
         _index.Upsert(Doc("html", "<script>alert(1)</script> 熔盐泵 & co", "前文 " + new string('无', 300) + " 关键的熔盐泵参数 <b>粗体</b>"));
