@@ -11,7 +11,7 @@ using Matchmaking.Bench;
 using Matchmaking.Core.Search;
 
 // dotnet run -c Release --project bench/Matchmaking.Bench -- search [--docs 10000,100000] [--queries 2000]
-//     [--warmup 300] [--unigrams both|true|false] [--corpus both|old|csl] [--no-plain] [--max-seconds 900]
+//     [--warmup 300] [--unigrams both|true|false] [--corpus both|old|csl] [--no-plain] [--max-seconds 1800]
 // dotnet run -c Release --project bench/Matchmaking.Bench -- profile N [old|csl] | profile-index N
 switch (args.FirstOrDefault())
 {
@@ -41,7 +41,7 @@ bool plain = !args.Contains("--no-plain");
 // "old": Corpus (dense, hand-made vocabulary; kept for comparison with earlier figures); "csl": RealisticCorpus (real keywords and clauses).
 var corpora = Option("--corpus", "both") switch { "old" => new[] { "old" }, "csl" => new[] { "csl" }, _ => new[] { "old", "csl" } };
 var elapsed = Stopwatch.StartNew();
-var budget = TimeSpan.FromSeconds(int.Parse(Option("--max-seconds", "900"), CultureInfo.InvariantCulture));
+var budget = TimeSpan.FromSeconds(int.Parse(Option("--max-seconds", "1800"), CultureInfo.InvariantCulture));
 bool OutOfTime() => elapsed.Elapsed > budget;
 
 Console.WriteLine($"# Matchmaking search benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
