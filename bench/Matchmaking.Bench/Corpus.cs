@@ -87,12 +87,7 @@ internal static class Corpus
                 body.Append(Term()).Append(Connectors[random.Next(Connectors.Length)]);
                 if (random.Next(3) == 0) body.Append(' ').Append(Term()).Append(' ');
             }
-            var facets = new Dictionary<string, IReadOnlyList<string>>();
-            foreach (var facet in FacetNames)
-            {
-                int values = facet is "field" or "node" ? random.Next(1, 3) : 1;
-                facets[facet] = Enumerable.Range(0, values).Select(_ => $"{facet}{Zipf(random, FacetCardinality[facet], 2.2)}").Distinct().ToList();
-            }
+            var facets = Facets(random);
             docs.Add(new IndexDocument
             {
                 Id = "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -109,6 +104,18 @@ internal static class Corpus
             });
         }
         return docs;
+    }
+
+    /// <summary>The 7 facets (chain, node, …): node and field take one or two values, the rest one.</summary>
+    public static Dictionary<string, IReadOnlyList<string>> Facets(Random random)
+    {
+        var facets = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var facet in FacetNames)
+        {
+            int values = facet is "field" or "node" ? random.Next(1, 3) : 1;
+            facets[facet] = Enumerable.Range(0, values).Select(_ => $"{facet}{Zipf(random, FacetCardinality[facet], 2.2)}").Distinct().ToList();
+        }
+        return facets;
     }
 
     /// <summary>Typical queries: 1–10 terms taken from a random document, so the AND query finds it.</summary>

@@ -6,10 +6,10 @@ namespace Matchmaking.Bench;
 /// <summary>Where does a search spend its time? Runs the same queries with parts switched off.</summary>
 internal static class Profile
 {
-    public static void Run(int n, int queryCount)
+    public static void Run(int n, int queryCount, string corpus)
     {
-        var docs = Corpus.Generate(n);
-        var queries = Corpus.Queries(docs, queryCount);
+        var docs = corpus == "csl" ? RealisticCorpus.Generate(n) : Corpus.Generate(n);
+        var queries = corpus == "csl" ? RealisticCorpus.Queries(docs, queryCount) : Corpus.Queries(docs, queryCount);
         var path = Path.Combine(Path.GetTempPath(), "mm-prof-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(path);
         using var luceneDir = Environment.GetEnvironmentVariable("MM_DIR") switch
@@ -48,11 +48,55 @@ internal static class Profile
             Console.WriteLine($"probe {probe,-18} hits {total,7} CPU {(CpuClock.ThreadMilliseconds() - t0) / 50:0.000} ms");
         }
         Measure("parse only (CPU ms)", q => index.Parser.Parse(q));
+        Measure("strict weight only", q => index.WithSearcherForProfiling(s => s.CreateNormalizedWeight(index.Parser.Parse(q).Query)));
+        Measure("scoring weight only", q => index.WithSearcherForProfiling(s => index.Parser.Parse(q).Scoring is { } sq ? s.CreateNormalizedWeight(sq) : null));
+        static IEnumerable<Lucene.Net.Index.Term> Terms(Lucene.Net.Search.Query q)
+        {
+            var set = new HashSet<Lucene.Net.Index.Term>();
+            try { q.ExtractTerms(set); } catch (NotSupportedException) { }
+            return set;
+        }
+        Measure("TermContext.Build each", q => index.WithSearcherForProfiling(s =>
+        {
+            var p = index.Parser.Parse(q);
+            foreach (var t in Terms(p.Query).Concat(p.Scoring is null ? [] : Terms(p.Scoring))) Lucene.Net.Index.TermContext.Build(s.TopReaderContext, t);
+            return 0;
+        }));
+        Measure("one TermsEnum per field", q => index.WithSearcherForProfiling(s =>
+        {
+            var p = index.Parser.Parse(q);
+            foreach (var byField in Terms(p.Query).Concat(p.Scoring is null ? [] : Terms(p.Scoring)).GroupBy(t => t.Field))
+            {
+                foreach (var leaf in s.IndexReader.Leaves)
+                {
+                    var terms = leaf.AtomicReader.GetTerms(byField.Key);
+                    if (terms is null) continue;
+                    var e = terms.GetEnumerator();
+                    foreach (var t in byField.OrderBy(t => t.Bytes)) if (e.SeekExact(t.Bytes)) e.GetTermState();
+                }
+            }
+            return 0;
+        }));
         Measure("strict count only", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Query, 1).TotalHits));
         Measure("relaxed count only", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Relaxed ?? index.Parser.Parse(q).Query, 1).TotalHits));
         Measure("search take1 no facets", q => index.Search(new SearchRequest { Query = q, Take = 1 }));
         Measure("search take1 7 facets", q => index.Search(new SearchRequest { Query = q, Take = 1, FacetFields = Corpus.FacetNames }));
         Measure("search take20 7 facets", q => index.Search(new SearchRequest { Query = q, Take = 20, FacetFields = Corpus.FacetNames }));
+        Measure("search take20 newest", q => index.Search(new SearchRequest { Query = q, Take = 20, FacetFields = Corpus.FacetNames, Sort = SearchSort.Newest }));
+        var fields = new HashSet<string> { FieldNames.Id, FieldNames.Title, FieldNames.Body };
+        Measure("load 20 stored docs", q => index.WithSearcherForProfiling(s =>
+        {
+            foreach (var sd in s.Search(index.Parser.Parse(q).Query, 20).ScoreDocs) s.Doc(sd.Doc, fields);
+            return 0;
+        }));
+        Measure("(search 20 for the above)", q => index.WithSearcherForProfiling(s => s.Search(index.Parser.Parse(q).Query, 20).ScoreDocs.Length));
+        var samples = index.WithSearcherForProfiling(s => Enumerable.Range(0, 20).Select(i => s.Doc(i * 97, fields)).Select(d => (d.Get(FieldNames.Title), d.Get(FieldNames.Body))).ToList());
+        Measure("highlight 20 title+body", q =>
+        {
+            var terms = index.Parser.Parse(q).HighlightTerms;
+            foreach (var (t, b) in samples) { index.Highlighter.Highlight(t, terms); index.Highlighter.Snippet(b, terms); }
+            return 0;
+        });
         var lengths = queries.Select(q => (q, r: index.Search(new SearchRequest { Query = q }))).ToList();
         Console.WriteLine($"relaxed: {lengths.Count(x => x.r.Message != null)} of {lengths.Count}; mean total {lengths.Average(x => x.r.Total):N0}");
         index.Dispose();

@@ -138,6 +138,16 @@ public class RankingTests : IDisposable
     }
 
     [Fact]
+    public void RepeatedWord_IsRequiredOnce_AndCountsOnceTowardsHalfTheWords()
+    {
+        Assert.Equal(_index.Parser.Parse("熔盐泵").Query.ToString(), _index.Parser.Parse("熔盐泵 熔盐泵").Query.ToString());
+        Assert.Equal(Ids(Search("熔盐泵")), Ids(Search("熔盐泵 熔盐泵")));
+        // Four different words: a document with only one of them (typed three times) is not half of them.
+        Assert.DoesNotContain("unrelated", Ids(Search("双极板 双极板 双极板 激光焊接 熔盐泵 钙钛矿")));
+        Assert.Contains("unrelated", Ids(Search("双极板 OR 双极板 激光焊接")));
+    }
+
+    [Fact]
     public void Highlights_AreHtmlSafe_AndMarkMatches()
     {
         _index.Upsert(Doc("html", "<script>alert(1)</script> 熔盐泵 & co", "前文 " + new string('无', 300) + " 关键的熔盐泵参数 <b>粗体</b>"));
@@ -147,6 +157,34 @@ public class RankingTests : IDisposable
         Assert.Contains("&lt;b&gt;", hit.Snippet);
         Assert.StartsWith("…", hit.Snippet);
         Assert.True(hit.Snippet.Length < 200, hit.Snippet);
+    }
+
+    [Theory]
+    [InlineData(12000)]
+    [InlineData(5000)]
+    public void VeryLongBody_StillGivesIdTitleAndSnippet(int filler)
+    {
+        // 12,000 characters are over the 32,766-byte limit of a doc value: that body is kept as a stored field instead.
+        _index.Upsert(Doc("long", "超长正文", new string('无', filler) + "关键的熔盐泵参数" + new string('有', 100)));
+        var hit = Search("熔盐泵 参数").Hits.Single();
+        Assert.Equal("long", hit.Id);
+        Assert.Equal("超长正文", hit.TitleHighlighted);
+        Assert.Contains("关键的<mark>熔盐泵参数</mark>有", hit.Snippet);
+        Assert.StartsWith("…", hit.Snippet);
+    }
+
+    [Fact]
+    public void TitleAndSkills_AreSearchableInTheirOwnFields_AndInTheCatchAll()
+    {
+        // Title and skills are analysed once and their tokens replayed into both fields.
+        _index.Upsert(Doc("own", "钙钛矿叠层", "无关正文", ["质子交换膜", "NCM811 coating"]));
+        foreach (var query in new[] { "钙钛矿", "质子交换膜", "\"ncm811 coating\"" })
+        {
+            var hit = Search(query).Hits.First();
+            Assert.Equal("own", hit.Id);
+        }
+        var withTitleWeight = Search("钙钛矿").Hits.Single(h => h.Id == "own");
+        Assert.Equal("<mark>钙钛矿</mark>叠层", withTitleWeight.TitleHighlighted);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -7,35 +8,59 @@ namespace Matchmaking.Core.Search;
 /// Maps an <see cref="IndexDocument"/> to Lucene fields (names in <see cref="FieldNames"/>). One
 /// builder per thread: it reuses its Document and Field instances (and their token streams) from
 /// one document to the next, which the IndexWriter allows because it consumes a document before
-/// AddDocument returns.
+/// AddDocument returns. Title and skills are analysed once and the tokens replayed into both their
+/// own field and the catch-all field.
 /// </summary>
 internal sealed class DocumentBuilder
 {
+    private readonly Analyzer _analyzer;
     private readonly Document _doc = new();
     private readonly StringField _id = new(FieldNames.Id, "", Field.Store.YES);
-    private readonly TextField _title = new(FieldNames.Title, "", Field.Store.YES);
-    // Body is matched and scored through the catch-all field only; it is stored for snippets.
+    private readonly AnalyzedText _titleTokens = new();
+    private readonly TextField _title;
+    // Body is matched and scored through the catch-all field only; it is kept for snippets (see FieldNames.HitBody).
     private readonly StoredField _body = new(FieldNames.Body, "");
-    private readonly TextField _allTitle = new(FieldNames.All, "", Field.Store.NO);
+    private readonly BinaryDocValuesField _hitId = new(FieldNames.HitId, new BytesRef());
+    private readonly BinaryDocValuesField _hitTitle = new(FieldNames.HitTitle, new BytesRef());
+    private readonly BinaryDocValuesField _hitBody = new(FieldNames.HitBody, new BytesRef());
+    private readonly TextField _allTitle;
     private readonly TextField _allBody = new(FieldNames.All, "", Field.Store.NO);
+    private readonly List<AnalyzedText> _skillTokens = [];
     private readonly List<TextField> _skills = [];
     private readonly List<TextField> _allSkills = [];
     private readonly Dictionary<string, (List<StringField> Terms, List<SortedSetDocValuesField> Values)> _facets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DoubleDocValuesField> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NumericDocValuesField> _dates = new(StringComparer.Ordinal);
 
+    public DocumentBuilder(Analyzer analyzer)
+    {
+        _analyzer = analyzer;
+        _title = new TextField(FieldNames.Title, new ReplayTokenStream(_titleTokens));
+        _allTitle = new TextField(FieldNames.All, new ReplayTokenStream(_titleTokens));
+    }
+
     public Document Build(IndexDocument source)
     {
         ArgumentException.ThrowIfNullOrEmpty(source.Id);
         _doc.Fields.Clear();
         _id.SetStringValue(source.Id);
-        _title.SetStringValue(source.Title ?? "");
-        _body.SetStringValue(source.Body ?? "");
-        _allTitle.SetStringValue(source.Title ?? "");
+        _titleTokens.Analyze(_analyzer, FieldNames.Title, source.Title ?? "");
         _allBody.SetStringValue(source.Body ?? "");
+        _hitId.SetBytesValue(Utf8(source.Id));
+        _hitTitle.SetBytesValue(Utf8(Truncate(source.Title ?? "")));
+        var body = Utf8(source.Body ?? "");
+        bool bodyFits = body.Length <= MaxDocValueBytes;
+        _hitBody.SetBytesValue(bodyFits ? body : new BytesRef(LongBodyMarker));
         _doc.Add(_id);
+        _doc.Add(_hitId);
+        _doc.Add(_hitTitle);
+        _doc.Add(_hitBody);
         _doc.Add(_title);
-        _doc.Add(_body);
+        if (!bodyFits)
+        {
+            _body.SetStringValue(source.Body!);
+            _doc.Add(_body);
+        }
         _doc.Add(_allTitle);
         _doc.Add(_allBody);
 
@@ -48,11 +73,12 @@ internal sealed class DocumentBuilder
             }
             if (skill == _skills.Count)
             {
-                _skills.Add(new TextField(FieldNames.Skills, "", Field.Store.NO));
-                _allSkills.Add(new TextField(FieldNames.All, "", Field.Store.NO));
+                var tokens = new AnalyzedText();
+                _skillTokens.Add(tokens);
+                _skills.Add(new TextField(FieldNames.Skills, new ReplayTokenStream(tokens)));
+                _allSkills.Add(new TextField(FieldNames.All, new ReplayTokenStream(tokens)));
             }
-            _skills[skill].SetStringValue(value);
-            _allSkills[skill].SetStringValue(value);
+            _skillTokens[skill].Analyze(_analyzer, FieldNames.Skills, value);
             _doc.Add(_skills[skill]);
             _doc.Add(_allSkills[skill++]);
         }
@@ -98,5 +124,20 @@ internal sealed class DocumentBuilder
             _doc.Add(field);
         }
         return _doc;
+    }
+
+    /// <summary>The hit-body doc value of a body kept as a stored field instead (0xFF never occurs in UTF-8).</summary>
+    internal static readonly byte[] LongBodyMarker = [0xFF];
+
+    /// <summary>The largest binary doc value Lucene 4.8 accepts.</summary>
+    internal const int MaxDocValueBytes = 32766;
+
+    private static BytesRef Utf8(string text) => new(System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>A title longer than a doc value holds is shown cut (titles are short; this only guards the limit).</summary>
+    private static string Truncate(string text)
+    {
+        int max = MaxDocValueBytes / 3;
+        return text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
     }
 }

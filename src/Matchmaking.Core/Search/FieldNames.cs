@@ -14,6 +14,13 @@ public static class FieldNames
     /// </summary>
     public const string All = "all";
 
+    /// <summary>
+    /// Id, title and body for showing a hit, as binary doc values: reading them costs a seek instead
+    /// of decompressing a stored-fields chunk per hit. A body too long for a doc value (over 32,766 UTF-8
+    /// bytes) is stored instead, and its doc value left empty.
+    /// </summary>
+    internal const string HitId = "h.id", HitTitle = "h.title", HitBody = "h.body";
+
     internal const string FacetPrefix = "f.";
 
     public static string Facet(string name) => FacetPrefix + name;

@@ -85,6 +85,7 @@ public sealed class SafeQueryParser
         var text = Clean(input ?? "", messages);
         var items = Lex(text, messages);
         items = MergeSynonymRuns(items);
+        items = WithoutRepeats(items);
 
         var highlight = new HashSet<string>(StringComparer.Ordinal);
         var groups = new List<List<Query>>();
@@ -262,6 +263,27 @@ public sealed class SafeQueryParser
             orPending = false;
         }
         return items;
+    }
+
+    /// <summary>
+    /// Drops a word typed again (outside OR groups): requiring it twice changes nothing but the cost,
+    /// and it must not count twice towards "half of the words" or in ranking.
+    /// </summary>
+    private static List<Item> WithoutRepeats(List<Item> items)
+    {
+        var seen = new HashSet<(string, bool, bool)>();
+        var kept = new List<Item>(items.Count);
+        for (int i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            bool inOrGroup = item.OrBefore || (i + 1 < items.Count && items[i + 1].OrBefore);
+            if (!inOrGroup && !seen.Add((SynonymSet.Normalize(item.Text), item.Quoted, item.Excluded)))
+            {
+                continue;
+            }
+            kept.Add(item);
+        }
+        return kept;
     }
 
     /// <summary>Joins consecutive plain words that together spell a multi-word synonym form ("molten salt pump").</summary>

@@ -42,7 +42,7 @@ public sealed record SearchIndexOptions
 public sealed class SearchIndex : IDisposable
 {
     private const string WatermarkKey = "watermark";
-    private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Body];
+    private static readonly HashSet<string> LongBodyField = [FieldNames.Body];
 
     private readonly LuceneDirectory _dir;
     private readonly bool _ownsDirectory;
@@ -55,7 +55,7 @@ public sealed class SearchIndex : IDisposable
     private volatile bool _rebuilding;
     private bool _disposed;
     private readonly Highlighter _bigramHighlighter;
-    private readonly ThreadLocal<DocumentBuilder> _builders = new(() => new DocumentBuilder());
+    private readonly ThreadLocal<DocumentBuilder> _builders;
 
     public SearchIndex(LuceneDirectory dir, SynonymSet? synonyms = null, SearchIndexOptions? options = null)
         : this(dir, ownsDirectory: false, synonyms, options)
@@ -76,6 +76,7 @@ public sealed class SearchIndex : IDisposable
         Parser = new SafeQueryParser(QueryAnalyzer, synonyms, boosts, expandSingleCjkCharacters: !_options.IndexUnigrams, matchField: FieldNames.All);
         Highlighter = new Highlighter(IndexAnalyzer, _options.SnippetLength);
         _bigramHighlighter = new Highlighter(QueryAnalyzer, _options.SnippetLength);
+        _builders = new(() => new DocumentBuilder(IndexAnalyzer));
         (_writer, _manager) = Open();
     }
 
@@ -185,6 +186,8 @@ public sealed class SearchIndex : IDisposable
         lock (_writeLock)
         {
             _rebuilding = true;
+            // Bulk flushes skip the copy into compound files (merges still decide for merged segments).
+            _writer.Config.UseCompoundFile = false;
             try
             {
                 _writer.DeleteAll();
@@ -201,6 +204,7 @@ public sealed class SearchIndex : IDisposable
             finally
             {
                 _rebuilding = false;
+                _writer.Config.UseCompoundFile = true;
             }
             _manager.MaybeRefreshBlocking();
         }
@@ -332,12 +336,14 @@ public sealed class SearchIndex : IDisposable
 
         return WithSearcher(searcher =>
         {
-            var query = parsed.Query;
+            // Terms are looked up once per search: the relaxed retry reuses what the strict query found.
+            var termStates = new Dictionary<Term, TermContext>();
+            var query = WithTermStates(parsed.Query, searcher.TopReaderContext, termStates);
             var scoring = sort is null ? parsed.Scoring : null;
             var run = Run(searcher, query, scoring, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
             if (run.Collector.TotalHits == 0 && parsed.Relaxed is not null)
             {
-                query = parsed.Relaxed;
+                query = WithTermStates(parsed.Relaxed, searcher.TopReaderContext, termStates);
                 run = Run(searcher, query, scoring, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
                 if (run.Collector.TotalHits > 0)
                 {
@@ -352,13 +358,30 @@ public sealed class SearchIndex : IDisposable
             var hits = new List<SearchHit>();
             if (!beyondWindow)
             {
+                var leaves = searcher.IndexReader.Leaves;
+                var bytes = new BytesRef();
                 foreach (var scoreDoc in run.Top.ScoreDocs)
                 {
-                    var doc = searcher.Doc(scoreDoc.Doc, HitFields);
-                    var title = doc.Get(FieldNames.Title) ?? "";
-                    var body = doc.Get(FieldNames.Body) ?? "";
+                    var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+                    int doc = scoreDoc.Doc - leaf.DocBase;
+                    string Text(string field)
+                    {
+                        var values = leaf.AtomicReader.GetBinaryDocValues(field);
+                        if (values is null)
+                        {
+                            return "";
+                        }
+                        values.Get(doc, bytes);
+                        if (bytes.Length == 1 && bytes.Bytes[bytes.Offset] == DocumentBuilder.LongBodyMarker[0])
+                        {
+                            return leaf.AtomicReader.Document(doc, LongBodyField).Get(FieldNames.Body) ?? "";
+                        }
+                        return bytes.Length == 0 ? "" : System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length);
+                    }
+                    var title = Text(FieldNames.HitTitle);
+                    var body = Text(FieldNames.HitBody);
                     hits.Add(new SearchHit(
-                        doc.Get(FieldNames.Id) ?? "",
+                        Text(FieldNames.HitId),
                         float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
                         highlighter.Highlight(title, parsed.HighlightTerms, FieldNames.Title),
                         highlighter.Snippet(body, parsed.HighlightTerms, FieldNames.Body)));
@@ -374,6 +397,36 @@ public sealed class SearchIndex : IDisposable
                 ParsedQuery = filter is null ? query.ToString() : $"{query} FILTER {filter}",
             };
         });
+    }
+
+    /// <summary>A copy of <paramref name="query"/> whose term queries carry their looked-up term states.</summary>
+    private static Query WithTermStates(Query query, IndexReaderContext top, Dictionary<Term, TermContext> cache)
+    {
+        switch (query)
+        {
+            case TermQuery term:
+                if (!cache.TryGetValue(term.Term, out var state))
+                {
+                    cache[term.Term] = state = TermContext.Build(top, term.Term);
+                }
+                return new TermQuery(term.Term, state) { Boost = term.Boost };
+            case BooleanQuery boolean:
+                var copy = new BooleanQuery(boolean.CoordDisabled) { MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch, Boost = boolean.Boost };
+                foreach (var clause in boolean.Clauses)
+                {
+                    copy.Add(WithTermStates(clause.Query, top, cache), clause.Occur);
+                }
+                return copy;
+            case DisjunctionMaxQuery dismax:
+                var any = new DisjunctionMaxQuery(dismax.TieBreakerMultiplier) { Boost = dismax.Boost };
+                foreach (var disjunct in dismax.Disjuncts)
+                {
+                    any.Add(WithTermStates(disjunct, top, cache));
+                }
+                return any;
+            default:
+                return query;
+        }
     }
 
     /// <summary>
