@@ -71,6 +71,9 @@ internal sealed class ItemStore : IDisposable
 
     public int Count => _items.Count;
 
+    /// <summary>Text → discipline codes, trained on the items that declare codes.</summary>
+    public DisciplineModel Disciplines { get; } = new();
+
     public bool TryGet(string id, out MatchItem item) => _items.TryGetValue(id, out item!);
 
     public MatchItem Create(string id, object source, string title, string body, IReadOnlyList<string> skills, IReadOnlyList<string> fields,
@@ -125,6 +128,7 @@ internal sealed class ItemStore : IDisposable
             }
             _vocabulary = null;
             _vectors.Clear();
+            _disciplines.Clear();
             _search.Upsert(items.Select(ToIndexDocument));
         }
         finally
@@ -145,6 +149,7 @@ internal sealed class ItemStore : IDisposable
             Tally(old, -1);
             _vocabulary = null;
             _vectors.Clear();
+            _disciplines.Clear();
             _search.Delete(id);
             return true;
         }
@@ -184,6 +189,7 @@ internal sealed class ItemStore : IDisposable
         {
             _lengthSums[f] += delta * item.Lengths[f];
         }
+        Disciplines.Tally(item, delta);
     }
 
     private static void Add(Dictionary<string, int> counts, string key, int delta)
@@ -249,6 +255,22 @@ internal sealed class ItemStore : IDisposable
         }
         return vector;
     });
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(MatchItem, double), Dictionary<string, double>> _disciplines = new();
+
+    /// <summary>
+    /// An item's discipline distribution: its declared codes (equal shares) or, without codes, the model's
+    /// prediction from its text (cached until the next write).
+    /// </summary>
+    public Dictionary<string, double> DisciplinesOf(MatchItem item, double temperature)
+    {
+        if (item.Fields.Count > 0)
+        {
+            return item.Fields.ToDictionary(f => f, _ => 1.0 / item.Fields.Count, StringComparer.Ordinal);
+        }
+        return _disciplines.GetOrAdd((item, temperature), k => Disciplines.Predict(
+            DisciplineModel.Features(k.Item1).Select(t => new KeyValuePair<string, double>(t.Key, t.Value)), [], k.Item2));
+    }
 
     public static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
     {
@@ -324,7 +346,8 @@ internal sealed class ItemStore : IDisposable
     /// <paramref name="filter"/>.
     /// </summary>
     public IReadOnlyList<string> Candidates(IReadOnlyDictionary<string, double> terms, double[] fieldBoosts,
-        IReadOnlyList<string> fields, Filter? filter, IReadOnlyCollection<string> excludeIds, int n)
+        IReadOnlyList<string> fields, Filter? filter, IReadOnlyCollection<string> excludeIds, int n,
+        IReadOnlyDictionary<string, double>? inferredFields = null)
     {
         var query = new BooleanQuery();
         for (int f = 0; f < LuceneFields.Length; f++)
@@ -344,6 +367,10 @@ internal sealed class ItemStore : IDisposable
         {
             query.Add(new TermQuery(new Term(FieldNames.Facet("field"), code)), Occur.SHOULD);
             query.Add(new TermQuery(new Term(FieldNames.Facet("field1"), Text.FirstLevel(code))) { Boost = 0.5f }, Occur.SHOULD);
+        }
+        foreach (var (code, boost) in inferredFields ?? new Dictionary<string, double>())
+        {
+            query.Add(new TermQuery(new Term(FieldNames.Facet("field"), code)) { Boost = (float)boost }, Occur.SHOULD);
         }
         if (query.Clauses.Count == 0)
         {

@@ -81,12 +81,26 @@ public sealed class MatchScorer
         var bag = QueryTerms(store, query);
         var demandSkills = queryIsDemand ? DemandSkills(store, query, excluded) : null;
 
-        var ids = store.Candidates(bag, boosts, query.Fields, filter, excludeIds, w.Candidates);
+        // The discipline of a side that declares none, inferred from its text (the query's own terms, before feedback).
+        bool inferFields = w.InferredField > 0 && store.Disciplines.ClassCount > 0;
+        var queryDisciplines = inferFields && query.Fields.Count == 0
+            ? store.Disciplines.Predict(bag, excluded, w.DisciplineTemperature)
+            : null;
+        var fieldBoosts = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (queryDisciplines is not null && w.InferredFieldBoost > 0)
+        {
+            foreach (var (code, p) in queryDisciplines.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(3))
+            {
+                fieldBoosts[code] = w.InferredFieldBoost * p;
+            }
+        }
+
+        var ids = store.Candidates(bag, boosts, query.Fields, filter, excludeIds, w.Candidates, fieldBoosts);
         var candidates = Resolve(store, ids, isEligible);
         if (w.FeedbackDocs > 0 && w.FeedbackWeight > 0 && candidates.Count > 0)
         {
             bag = Expand(bag, candidates, stats, boosts);
-            ids = store.Candidates(bag, boosts, query.Fields, filter, excludeIds, w.Candidates);
+            ids = store.Candidates(bag, boosts, query.Fields, filter, excludeIds, w.Candidates, fieldBoosts);
             candidates = Resolve(store, ids, isEligible);
         }
 
@@ -103,6 +117,10 @@ public sealed class MatchScorer
                 text = WithNeighbourFeedback(store, candidates, text);
             }
             maxText = text.Max();
+        }
+        if (queryDisciplines is { Count: > 0 } && w.DisciplineNeighbours > 0 && w.DisciplineNeighbourWeight > 0)
+        {
+            queryDisciplines = WithNeighbourDisciplines(queryDisciplines, candidates, text);
         }
         var year = _time.GetUtcNow().Year;
         var matches = new List<Match>(candidates.Count);
@@ -122,7 +140,20 @@ public sealed class MatchScorer
             {
                 parts.Add(SkillScore(skills, capability, stats));
             }
-            if (demand.Fields.Count > 0 && w.Field > 0)
+            if (demand.Fields.Count > 0 && capability.Fields.Count > 0 && w.Field > 0)
+            {
+                parts.Add(FieldScore(demand, capability));
+            }
+            else if (inferFields && (demand.Fields.Count > 0 || !queryIsDemand || queryDisciplines is { Count: > 0 }))
+            {
+                var demandDisciplines = queryIsDemand ? queryDisciplines ?? store.DisciplinesOf(query, w.DisciplineTemperature) : store.DisciplinesOf(candidate, w.DisciplineTemperature);
+                var capabilityDisciplines = queryIsDemand ? store.DisciplinesOf(candidate, w.DisciplineTemperature) : queryDisciplines ?? store.DisciplinesOf(query, w.DisciplineTemperature);
+                if (demandDisciplines.Count > 0)
+                {
+                    parts.Add(InferredFieldScore(demandDisciplines, capabilityDisciplines));
+                }
+            }
+            else if (demand.Fields.Count > 0 && w.Field > 0)
             {
                 parts.Add(FieldScore(demand, capability));
             }
@@ -201,6 +232,40 @@ public sealed class MatchScorer
                 neighbour += vote * ItemStore.Cosine(vector, v);
             }
             blended[i] = (1 - lambda) * text[i] + lambda * neighbour / totalVote;
+        }
+        return blended;
+    }
+
+    /// <summary>
+    /// Blends the model's discipline distribution for the query with the declared codes of the best text
+    /// matches that declare any (each voting with its text score): nearest neighbours over whole texts
+    /// complement a model that sees the query's few words one at a time.
+    /// </summary>
+    private Dictionary<string, double> WithNeighbourDisciplines(Dictionary<string, double> model, List<MatchItem> candidates, double[] text)
+    {
+        var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        double total = 0;
+        foreach (var i in Enumerable.Range(0, candidates.Count)
+            .Where(i => text[i] > 0 && candidates[i].Fields.Count > 0)
+            .OrderByDescending(i => text[i]).ThenBy(i => candidates[i].Id, StringComparer.Ordinal)
+            .Take(Weights.DisciplineNeighbours))
+        {
+            foreach (var code in candidates[i].Fields)
+            {
+                double vote = text[i] / candidates[i].Fields.Count;
+                votes[code] = votes.GetValueOrDefault(code) + vote;
+                total += vote;
+            }
+        }
+        if (total <= 0)
+        {
+            return model;
+        }
+        double mu = Math.Clamp(Weights.DisciplineNeighbourWeight, 0, 1);
+        var blended = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var code in model.Keys.Union(votes.Keys))
+        {
+            blended[code] = (1 - mu) * model.GetValueOrDefault(code) + mu * votes.GetValueOrDefault(code) / total;
         }
         return blended;
     }
@@ -400,6 +465,49 @@ public sealed class MatchScorer
         double value = firstLevel.Length > 0 ? Math.Clamp(Weights.SameFirstLevelField, 0, 1) : 0;
         return new(MatchComponent.Field, value, Weights.Field,
             value > 0 ? firstLevel.Take(MaxFieldReasons).Select(c => $"学科: {c}（同一级学科）").ToArray() : []);
+    }
+
+    /// <summary>
+    /// Agreement of two discipline distributions (declared codes or inferred): the probability that both
+    /// name the same code, plus <see cref="MatchWeights.SameFirstLevelField"/> × that of only the same first level.
+    /// </summary>
+    private ComponentScore InferredFieldScore(Dictionary<string, double> demand, Dictionary<string, double> capability)
+    {
+        double exact = 0, best = 0;
+        string? bestCode = null;
+        var firstLevel = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (code, p) in capability)
+        {
+            var level = Text.FirstLevel(code);
+            firstLevel[level] = firstLevel.GetValueOrDefault(level) + p;
+        }
+        var demandFirstLevel = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (code, p) in demand)
+        {
+            var level = Text.FirstLevel(code);
+            demandFirstLevel[level] = demandFirstLevel.GetValueOrDefault(level) + p;
+            if (capability.TryGetValue(code, out var q))
+            {
+                exact += p * q;
+                if (p * q > best)
+                {
+                    (best, bestCode) = (p * q, code);
+                }
+            }
+        }
+        double sameLevel = demandFirstLevel.Sum(x => x.Value * firstLevel.GetValueOrDefault(x.Key));
+        double value = Math.Clamp(exact + Math.Clamp(Weights.SameFirstLevelField, 0, 1) * Math.Max(0, sameLevel - exact), 0, 1);
+        string? reason = null;
+        if (bestCode is not null && best >= 0.01)
+        {
+            reason = $"学科: {bestCode}（推断，{Math.Round(100 * demand[bestCode]):0}%）";
+        }
+        else if (value > 0)
+        {
+            var level = demandFirstLevel.Where(x => firstLevel.ContainsKey(x.Key)).OrderByDescending(x => x.Value * firstLevel[x.Key]).ThenBy(x => x.Key, StringComparer.Ordinal).First().Key;
+            reason = $"学科: {level}（推断，同一级学科）";
+        }
+        return new(MatchComponent.Field, reason is null ? 0 : value, Weights.InferredField, reason is null ? [] : [reason]);
     }
 
     private ComponentScore EvidenceScore(List<DemandSkill> skills, MatchItem capability, int year)

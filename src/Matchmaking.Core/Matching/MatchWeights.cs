@@ -61,6 +61,22 @@ public sealed class MatchWeights
     /// <summary>Credit for the same province (first two digits); the same city (first four) is 1.</summary>
     public double SameProvince { get; set; } = 0.5;
 
+    // Inferred disciplines.
+    /// <summary>
+    /// Weight of the field component when a side's discipline is inferred from text by the model trained
+    /// on the indexed items that declare codes (0 = off); declared codes on both sides use <see cref="Field"/>.
+    /// </summary>
+    public double InferredField { get; set; } = 0.0;
+    /// <summary>Softmax temperature of the inferred discipline distribution (per term of text; lower = more confident).</summary>
+    public double DisciplineTemperature { get; set; } = 0.1;
+    /// <summary>Boost of the demand's inferred discipline codes in the candidate query (0 = they fetch no candidates).</summary>
+    public double InferredFieldBoost { get; set; } = 0.0;
+
+    /// <summary>The best text matches that declare codes and vote for the query's discipline (0 = the model alone).</summary>
+    public int DisciplineNeighbours { get; set; } = 0;
+    /// <summary>Share of those votes in the query's discipline distribution (0..1).</summary>
+    public double DisciplineNeighbourWeight { get; set; } = 0.5;
+
     // Evidence.
     /// <summary>An achievement's weight halves every this many years.</summary>
     public double EvidenceHalfLifeYears { get; set; } = 4;
