@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lucene.Net.Search;
 
 namespace Matchmaking.Core.Matching;
 
@@ -13,6 +12,8 @@ public sealed class MatchScorer
     private const double K1 = 1.2, B = 0.75;
     private const double EvidencePerAchievement = 0.6;
     private const int MaxTextReasonTerms = 5, MaxEvidenceReasons = 3, MaxFieldReasons = 3;
+    /// <summary>Candidate-retrieval bonus for holding the query's declared code, as a share of the best text score (half for the first level).</summary>
+    private const double DeclaredCodeBonus = 0.3;
 
     private readonly TimeProvider _time;
 
@@ -35,8 +36,7 @@ public sealed class MatchScorer
         {
             var query = ItemStore.FromDemand(store, demand);
             var eligible = query.Eligible.ToHashSet(StringComparer.Ordinal);
-            var filter = eligible.Count == 0 ? null : ItemStore.FacetFilter("orgType", eligible);
-            return Run(store, query, queryIsDemand: true, filter,
+            return Run(store, query, queryIsDemand: true,
                 candidate => eligible.Count == 0 || (candidate.OrgType is { } t && eligible.Contains(t)),
                 options ?? new MatchOptions());
         }
@@ -57,8 +57,7 @@ public sealed class MatchScorer
         {
             var query = ItemStore.FromCapability(store, profile);
             var orgType = query.OrgType;
-            var filter = ItemStore.FacetFilter("eligible", orgType is null ? ["*"] : ["*", orgType]);
-            return Run(store, query, queryIsDemand: false, filter,
+            return Run(store, query, queryIsDemand: false,
                 candidate => candidate.Eligible.Count == 0 || (orgType is not null && candidate.Eligible.Contains(orgType, StringComparer.Ordinal)),
                 options ?? new MatchOptions());
         }
@@ -70,10 +69,10 @@ public sealed class MatchScorer
 
     private sealed record DemandSkill(string Key, string Label, string[] Forms, double Weight);
 
-    private IReadOnlyList<Match> Run(ItemStore store, MatchItem query, bool queryIsDemand, Filter? filter, Func<MatchItem, bool> isEligible, MatchOptions options)
+    private IReadOnlyList<Match> Run(ItemStore store, MatchItem query, bool queryIsDemand, Func<MatchItem, bool> isEligible, MatchOptions options)
     {
         var w = Weights;
-        var excludeIds = options.ExcludeIds.Distinct(StringComparer.Ordinal).ToArray();
+        var excludeIds = options.ExcludeIds.ToHashSet(StringComparer.Ordinal);
         var excluded = excludeIds.Select(id => store.TryGet(id, out var item) ? item : null).OfType<MatchItem>().ToArray();
         var stats = new Stats(store, excluded);
         double[] boosts = [w.TitleBoost, w.BodyBoost, w.SkillsBoost];
@@ -86,22 +85,26 @@ public sealed class MatchScorer
         var queryDisciplines = inferFields && query.Fields.Count == 0
             ? store.Disciplines.Predict(bag, excluded, w.DisciplineTemperature)
             : null;
-        var fieldBoosts = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Candidates holding the query's declared codes (or its likeliest inferred ones) get a bonus, a share of the best text score.
+        var codeBoosts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var code in query.Fields)
+        {
+            codeBoosts[code] = DeclaredCodeBonus;
+            codeBoosts.TryAdd(Text.FirstLevel(code) + "*", DeclaredCodeBonus / 2);
+        }
         if (queryDisciplines is not null && w.InferredFieldBoost > 0)
         {
             foreach (var (code, p) in queryDisciplines.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(3))
             {
-                fieldBoosts[code] = w.InferredFieldBoost * p;
+                codeBoosts[code] = w.InferredFieldBoost * p;
             }
         }
 
-        var ids = store.Candidates(bag, boosts, query.Fields, filter, excludeIds, w.Candidates, fieldBoosts);
-        var candidates = Resolve(store, ids, isEligible);
+        var candidates = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, w.Candidates, w.CandidateTerms);
         if (w.FeedbackDocs > 0 && w.FeedbackWeight > 0 && candidates.Count > 0)
         {
             bag = Expand(bag, candidates, stats, boosts);
-            ids = store.Candidates(bag, boosts, query.Fields, filter, excludeIds, w.Candidates, fieldBoosts);
-            candidates = Resolve(store, ids, isEligible);
+            candidates = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, w.Candidates, w.CandidateTerms);
         }
 
         var text = candidates.Select(c => Bm25(bag, c, stats, boosts)).ToArray();
@@ -268,20 +271,6 @@ public sealed class MatchScorer
             blended[code] = (1 - mu) * model.GetValueOrDefault(code) + mu * votes.GetValueOrDefault(code) / total;
         }
         return blended;
-    }
-
-    private static List<MatchItem> Resolve(ItemStore store, IReadOnlyList<string> ids, Func<MatchItem, bool> isEligible)
-    {
-        var items = new List<MatchItem>(ids.Count);
-        foreach (var id in ids)
-        {
-            // The Lucene filter already applies eligibility; checking again keeps the rule hard whatever the index holds.
-            if (store.TryGet(id, out var item) && isEligible(item))
-            {
-                items.Add(item);
-            }
-        }
-        return items;
     }
 
     /// <summary>Query terms: the item's text and skills, plus every synonym form of its skills.</summary>

@@ -16,6 +16,11 @@ public sealed class MatchWeights
 
     /// <summary>Candidates fetched from the index before scoring.</summary>
     public int Candidates { get; set; } = 200;
+    /// <summary>
+    /// Query words and bigrams (the largest weight × idf) that select the candidates; the candidates are
+    /// then scored on all the query's terms. Bounds the cost of long demands.
+    /// </summary>
+    public int CandidateTerms { get; set; } = 32;
 
     // Text query.
     /// <summary>Boost of the title/name field in the candidate query.</summary>
