@@ -154,9 +154,9 @@ internal static class Tuner
 {
     private static readonly (string Name, double[] Grid)[] Grids =
     [
-        ("InferredField", [0.25, 0.5, 0.75, 1, 1.5]),
+        ("InferredField", [0.5, 1, 1.5, 2, 3]),
         ("DisciplineTemperature", [0.05, 0.1, 0.15, 0.2, 0.3]),
-        ("InferredFieldBoost", [0, 1, 2, 5]),
+        ("InferredFieldBoost", [0, 0.25, 0.5, 1]),
         ("DisciplineNeighbours", [0, 5, 10, 20]),
         ("DisciplineNeighbourWeight", [0.25, 0.5, 0.75]),
         ("SameFirstLevelField", [0.25, 0.5, 0.75]),

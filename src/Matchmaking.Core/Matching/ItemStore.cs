@@ -484,6 +484,17 @@ internal sealed class ItemStore : IDisposable
                 }
             }
         }
+        if (_items.Count <= n)
+        {
+            // A collection this small is scored whole, so a candidate sharing only single characters (or nothing) still gets its components.
+            for (int slot = 0; slot < _slots.Count; slot++)
+            {
+                if (_slots[slot] is not null && scores[slot] == 0)
+                {
+                    touched.Add(slot);
+                }
+            }
+        }
         var top = new PriorityQueue<MatchItem, (double, string)>(Comparer<(double Score, string Id)>.Create((a, b) =>
             a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(b.Id, a.Id)));
         foreach (var slot in touched)

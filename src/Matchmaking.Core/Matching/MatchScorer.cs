@@ -143,22 +143,9 @@ public sealed class MatchScorer
             {
                 parts.Add(SkillScore(skills, capability, stats));
             }
-            if (demand.Fields.Count > 0 && capability.Fields.Count > 0 && w.Field > 0)
+            if (FieldPart(store, demand, capability, queryIsDemand ? queryDisciplines : null, queryIsDemand ? null : queryDisciplines, inferFields) is { } field)
             {
-                parts.Add(FieldScore(demand, capability));
-            }
-            else if (inferFields && (demand.Fields.Count > 0 || !queryIsDemand || queryDisciplines is { Count: > 0 }))
-            {
-                var demandDisciplines = queryIsDemand ? queryDisciplines ?? store.DisciplinesOf(query, w.DisciplineTemperature) : store.DisciplinesOf(candidate, w.DisciplineTemperature);
-                var capabilityDisciplines = queryIsDemand ? store.DisciplinesOf(candidate, w.DisciplineTemperature) : queryDisciplines ?? store.DisciplinesOf(query, w.DisciplineTemperature);
-                if (demandDisciplines.Count > 0)
-                {
-                    parts.Add(InferredFieldScore(demandDisciplines, capabilityDisciplines));
-                }
-            }
-            else if (demand.Fields.Count > 0 && w.Field > 0)
-            {
-                parts.Add(FieldScore(demand, capability));
+                parts.Add(field);
             }
             if (skills.Count > 0 && w.Evidence > 0)
             {
@@ -457,10 +444,45 @@ public sealed class MatchScorer
     }
 
     /// <summary>
+    /// The field component. With declared codes on both sides, the codes decide (weight
+    /// <see cref="MatchWeights.Field"/>). When the demand declares codes and the capability none, the
+    /// capability's inferred distribution stands in (same weight). When the demand declares none, its
+    /// inferred distribution is compared with the capability's codes or inferred ones, with weight
+    /// <see cref="MatchWeights.InferredField"/>; the weight thus depends only on the demand, so the
+    /// candidates of one demand stay comparable.
+    /// </summary>
+    private ComponentScore? FieldPart(ItemStore store, MatchItem demand, MatchItem capability, Dictionary<string, double>? demandDisciplines,
+        Dictionary<string, double>? capabilityDisciplines, bool inferFields)
+    {
+        var w = Weights;
+        // The query item is not in the store: its inferred distribution comes in precomputed, never through the store's cache.
+        Dictionary<string, double> Capability() => capabilityDisciplines ?? store.DisciplinesOf(capability, w.DisciplineTemperature);
+        if (demand.Fields.Count > 0)
+        {
+            if (w.Field <= 0)
+            {
+                return null;
+            }
+            if (capability.Fields.Count == 0 && inferFields)
+            {
+                return InferredFieldScore(store.DisciplinesOf(demand, w.DisciplineTemperature), Capability(), w.Field);
+            }
+            return FieldScore(demand, capability);
+        }
+        if (!inferFields)
+        {
+            return null;
+        }
+        demandDisciplines ??= store.DisciplinesOf(demand, w.DisciplineTemperature);
+        return demandDisciplines.Count == 0 ? null
+            : InferredFieldScore(demandDisciplines, Capability(), w.InferredField);
+    }
+
+    /// <summary>
     /// Agreement of two discipline distributions (declared codes or inferred): the probability that both
     /// name the same code, plus <see cref="MatchWeights.SameFirstLevelField"/> × that of only the same first level.
     /// </summary>
-    private ComponentScore InferredFieldScore(Dictionary<string, double> demand, Dictionary<string, double> capability)
+    private ComponentScore InferredFieldScore(Dictionary<string, double> demand, Dictionary<string, double> capability, double weight)
     {
         double exact = 0, best = 0;
         string? bestCode = null;
@@ -496,7 +518,7 @@ public sealed class MatchScorer
             var level = demandFirstLevel.Where(x => firstLevel.ContainsKey(x.Key)).OrderByDescending(x => x.Value * firstLevel[x.Key]).ThenBy(x => x.Key, StringComparer.Ordinal).First().Key;
             reason = $"学科: {level}（推断，同一级学科）";
         }
-        return new(MatchComponent.Field, reason is null ? 0 : value, Weights.InferredField, reason is null ? [] : [reason]);
+        return new(MatchComponent.Field, reason is null ? 0 : value, weight, reason is null ? [] : [reason]);
     }
 
     private ComponentScore EvidenceScore(List<DemandSkill> skills, MatchItem capability, int year)
