@@ -22,6 +22,11 @@ internal sealed class MatchItem
     public string[] NormAchievementTitles { get; init; } = [];
     public required Dictionary<string, int>[] Terms { get; init; }
     public required int[] Lengths { get; init; }
+
+    // The terms again as store-wide ids with per-field frequencies (3 per term, capped at 255), set when
+    // the item is indexed: BM25 over a candidate then walks two arrays instead of three dictionaries.
+    public int[] TermIds { get; set; } = [];
+    public byte[] FieldTf { get; set; } = [];
 }
 
 /// <summary>
@@ -46,6 +51,7 @@ internal sealed class ItemStore : IDisposable
     // skipped at search time and dropped when dead slots outnumber live ones.
     private readonly Dictionary<string, Postings> _postings = new(StringComparer.Ordinal);
     private readonly List<MatchItem?> _slots = [];
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _slotOf = new(StringComparer.Ordinal);
     private int _deadSlots;
 
@@ -348,18 +354,35 @@ internal sealed class ItemStore : IDisposable
         _slots.Add(item);
         _slotOf[item.Id] = slot;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new List<int>();
+        var tfs = new List<byte>();
         foreach (var terms in item.Terms)
         {
             foreach (var term in terms.Keys)
             {
-                // Single CJK characters are too common to select candidates by; the scorer still counts them.
-                if (!Text.IsCjkUnigram(term) && seen.Add(term))
+                if (!seen.Add(term))
                 {
-                    Posting(term).Add(slot, item.Terms[TitleField].GetValueOrDefault(term), item.Terms[BodyField].GetValueOrDefault(term),
-                        item.Terms[SkillsField].GetValueOrDefault(term));
+                    continue;
+                }
+                int title = item.Terms[TitleField].GetValueOrDefault(term), body = item.Terms[BodyField].GetValueOrDefault(term),
+                    skills = item.Terms[SkillsField].GetValueOrDefault(term);
+                if (!_termIds.TryGetValue(term, out var id))
+                {
+                    _termIds[term] = id = _termIds.Count;
+                }
+                ids.Add(id);
+                tfs.Add((byte)Math.Min(255, title));
+                tfs.Add((byte)Math.Min(255, body));
+                tfs.Add((byte)Math.Min(255, skills));
+                // Single CJK characters are too common to select candidates by; the scorer still counts them.
+                if (!Text.IsCjkUnigram(term))
+                {
+                    Posting(term).Add(slot, title, body, skills);
                 }
             }
         }
+        item.TermIds = ids.ToArray();
+        item.FieldTf = tfs.ToArray();
         foreach (var code in item.Fields)
         {
             Posting(CodePrefix + code).Add(slot, 1, 0, 0);
@@ -410,9 +433,10 @@ internal sealed class ItemStore : IDisposable
     /// (the scorer's formula, with <paramref name="idf"/>) over the <paramref name="maxTerms"/> words and
     /// bigrams with the largest weight × idf, plus a bonus (a share of the best text score) for holding
     /// one of <paramref name="codeBoosts"/>' discipline codes (keys "CODE", or "CODE*" for a first level).
-    /// Only items passing <paramref name="isEligible"/>, never an excluded id.
+    /// Only items passing <paramref name="isEligible"/>, never an excluded id. Returns each candidate with its
+    /// text score (without the code bonus), best first.
     /// </summary>
-    public List<MatchItem> Candidates(IReadOnlyDictionary<string, double> terms, double[] fieldBoosts, Func<string, double> idf,
+    public List<(MatchItem Item, double Score)> Candidates(IReadOnlyDictionary<string, double> terms, double[] fieldBoosts, Func<string, double> idf,
         IReadOnlyDictionary<string, double> codeBoosts, Func<MatchItem, bool> isEligible, IReadOnlyCollection<string> excludeIds, int n, int maxTerms)
     {
         var chosen = terms.Where(t => t.Value > 0 && !Text.IsCjkUnigram(t.Key) && _postings.ContainsKey(t.Key))
@@ -421,6 +445,7 @@ internal sealed class ItemStore : IDisposable
             .Take(Math.Max(1, maxTerms))
             .ToArray();
         var scores = t_scores is { } buffer && buffer.Length >= _slots.Count ? buffer : t_scores = new double[_slots.Count + 1024];
+        var bonus = t_bonus is { } b && b.Length >= _slots.Count ? b : t_bonus = new double[scores.Length];
         var touched = t_touched ??= [];
         touched.Clear();
         var norms = new double[3];
@@ -475,11 +500,11 @@ internal sealed class ItemStore : IDisposable
                     int slot = postings.Slots[i];
                     if (_slots[slot] is not null)
                     {
-                        if (scores[slot] == 0)
+                        if (scores[slot] == 0 && bonus[slot] == 0)
                         {
                             touched.Add(slot);
                         }
-                        scores[slot] += boost * best;
+                        bonus[slot] += boost * best;
                     }
                 }
             }
@@ -489,18 +514,18 @@ internal sealed class ItemStore : IDisposable
             // A collection this small is scored whole, so a candidate sharing only single characters (or nothing) still gets its components.
             for (int slot = 0; slot < _slots.Count; slot++)
             {
-                if (_slots[slot] is not null && scores[slot] == 0)
+                if (_slots[slot] is not null && scores[slot] == 0 && bonus[slot] == 0)
                 {
                     touched.Add(slot);
                 }
             }
         }
-        var top = new PriorityQueue<MatchItem, (double, string)>(Comparer<(double Score, string Id)>.Create((a, b) =>
+        var top = new PriorityQueue<MatchItem, (double, string, double)>(Comparer<(double Score, string Id, double Text)>.Create((a, b) =>
             a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(b.Id, a.Id)));
         foreach (var slot in touched)
         {
-            double score = scores[slot];
-            scores[slot] = 0;
+            double text = scores[slot], score = text + bonus[slot];
+            scores[slot] = bonus[slot] = 0;
             var item = _slots[slot]!;
             if (top.Count == n && top.TryPeek(out _, out var worst) && (score < worst.Item1 || (score == worst.Item1 && string.CompareOrdinal(item.Id, worst.Item2) > 0)))
             {
@@ -510,16 +535,16 @@ internal sealed class ItemStore : IDisposable
             {
                 continue;
             }
-            top.Enqueue(item, (score, item.Id));
+            top.Enqueue(item, (score, item.Id, text));
             if (top.Count > n)
             {
                 top.Dequeue();
             }
         }
-        var result = new List<MatchItem>(top.Count);
-        while (top.TryDequeue(out var item, out _))
+        var result = new List<(MatchItem, double)>(top.Count);
+        while (top.TryDequeue(out var item, out var key))
         {
-            result.Add(item);
+            result.Add((item, key.Item3));
         }
         result.Reverse();
         return result;
@@ -527,8 +552,65 @@ internal sealed class ItemStore : IDisposable
 
     private const double K1 = 1.2, B = 0.75;
 
+    /// <summary>
+    /// Field-weighted BM25 of <paramref name="items"/> for a query given as term → weight × idf: the weights go
+    /// into a per-thread array indexed by term id, each item's arrays are walked once, and the array is
+    /// cleared again. An item not (or no longer) indexed scores 0.
+    /// </summary>
+    public double[] Bm25(IReadOnlyDictionary<string, double> weighted, IReadOnlyList<MatchItem> items, double[] fieldBoosts)
+    {
+        var dense = t_query is { } q && q.Length >= _termIds.Count ? q : t_query = new double[_termIds.Count + 4096];
+        var set = new List<int>(weighted.Count);
+        foreach (var (term, w) in weighted)
+        {
+            if (_termIds.TryGetValue(term, out var id))
+            {
+                dense[id] = w;
+                set.Add(id);
+            }
+        }
+        var scores = new double[items.Count];
+        var norms = new double[3];
+        for (int i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            for (int f = 0; f < 3; f++)
+            {
+                norms[f] = K1 * (1 - B + B * item.Lengths[f] / AverageLength(f));
+            }
+            var ids = item.TermIds;
+            var tfs = item.FieldTf;
+            double score = 0;
+            for (int k = 0; k < ids.Length; k++)
+            {
+                double w = dense[ids[k]];
+                if (w == 0)
+                {
+                    continue;
+                }
+                for (int f = 0; f < 3; f++)
+                {
+                    int tf = tfs[3 * k + f];
+                    if (tf > 0)
+                    {
+                        score += fieldBoosts[f] * w * tf * (K1 + 1) / (tf + norms[f]);
+                    }
+                }
+            }
+            scores[i] = score;
+        }
+        foreach (var id in set)
+        {
+            dense[id] = 0;
+        }
+        return scores;
+    }
+
+    [ThreadStatic] private static double[]? t_query;
+
     // Per-thread score accumulators (searches run concurrently under the read lock), cleared after each use.
     [ThreadStatic] private static double[]? t_scores;
+    [ThreadStatic] private static double[]? t_bonus;
     [ThreadStatic] private static List<int>? t_touched;
 
     public void Dispose()
