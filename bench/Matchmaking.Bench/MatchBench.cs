@@ -40,7 +40,7 @@ internal static class MatchBench
         {
             var (name, value) = (pair.Split('=')[0], double.Parse(pair.Split('=')[1], CultureInfo.InvariantCulture));
             var property = typeof(MatchWeights).GetProperty(name) ?? throw new ArgumentException("unknown weight " + name);
-            property.SetValue(weights, property.PropertyType == typeof(int) ? (int)value : value);
+            property.SetValue(weights, property.PropertyType == typeof(int) ? (object)(int)value : value);
         }
 
         Console.WriteLine($"# Matchmaking match benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores, .NET {Environment.Version}");

@@ -26,6 +26,10 @@ internal sealed class MatchItem
     // The terms again as store-wide ids with per-field frequencies (3 per term, capped at 255), set when
     // the item is indexed: BM25 over a candidate then walks two arrays instead of three dictionaries.
     public int[] TermIds { get; set; } = [];
+
+    /// <summary>The declared codes as a distribution (equal shares); empty without codes.</summary>
+    public Dictionary<string, double> DeclaredDisciplines => _declared ??= Fields.ToDictionary(f => f, _ => 1.0 / Fields.Count, StringComparer.Ordinal);
+    private Dictionary<string, double>? _declared;
     public byte[] FieldTf { get; set; } = [];
 }
 
@@ -251,7 +255,7 @@ internal sealed class ItemStore : IDisposable
     {
         if (item.Fields.Count > 0)
         {
-            return item.Fields.ToDictionary(f => f, _ => 1.0 / item.Fields.Count, StringComparer.Ordinal);
+            return item.DeclaredDisciplines;
         }
         return _disciplines.GetOrAdd((item, temperature), k => Disciplines.Predict(
             DisciplineModel.Features(k.Item1).Select(t => new KeyValuePair<string, double>(t.Key, t.Value)), [], k.Item2));
@@ -439,11 +443,8 @@ internal sealed class ItemStore : IDisposable
     public List<(MatchItem Item, double Score)> Candidates(IReadOnlyDictionary<string, double> terms, double[] fieldBoosts, Func<string, double> idf,
         IReadOnlyDictionary<string, double> codeBoosts, Func<MatchItem, bool> isEligible, IReadOnlyCollection<string> excludeIds, int n, int maxTerms)
     {
-        var chosen = terms.Where(t => t.Value > 0 && !Text.IsCjkUnigram(t.Key) && _postings.ContainsKey(t.Key))
-            .Select(t => (Term: t.Key, Weight: t.Value * idf(t.Key)))
-            .OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal)
-            .Take(Math.Max(1, maxTerms))
-            .ToArray();
+        var chosen = Text.Top(terms.Where(t => t.Value > 0 && !Text.IsCjkUnigram(t.Key) && _postings.ContainsKey(t.Key))
+            .Select(t => new KeyValuePair<string, double>(t.Key, t.Value * idf(t.Key))), Math.Max(1, maxTerms));
         var scores = t_scores is { } buffer && buffer.Length >= _slots.Count ? buffer : t_scores = new double[_slots.Count + 1024];
         var bonus = t_bonus is { } b && b.Length >= _slots.Count ? b : t_bonus = new double[scores.Length];
         var touched = t_touched ??= [];

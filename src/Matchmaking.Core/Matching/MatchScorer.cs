@@ -15,6 +15,7 @@ public sealed class MatchScorer
     /// <summary>Candidate-retrieval bonus for holding the query's declared code, as a share of the best text score (half for the first level).</summary>
     private const double DeclaredCodeBonus = 0.3;
 
+
     private readonly TimeProvider _time;
 
     public MatchScorer(MatchWeights? weights = null, TimeProvider? time = null)
@@ -100,14 +101,16 @@ public sealed class MatchScorer
             }
         }
 
-        var candidates = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, w.Candidates, w.CandidateTerms);
-        if (w.FeedbackDocs > 0 && w.FeedbackWeight > 0 && candidates.Count > 0)
+        var firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, w.Candidates, w.CandidateTerms);
+        if (w.FeedbackDocs > 0 && w.FeedbackWeight > 0 && firstPass.Count > 0)
         {
-            bag = Expand(bag, candidates, stats, boosts);
-            candidates = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, w.Candidates, w.CandidateTerms);
+            bag = Expand(store, bag, firstPass, stats, boosts);
+            firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, w.Candidates, w.CandidateTerms);
         }
+        var candidates = firstPass.Select(c => c.Item).ToList();
 
-        var text = candidates.Select(c => Bm25(bag, c, stats, boosts)).ToArray();
+        var weighted = Weighted(bag, stats);
+        var text = store.Bm25(weighted, candidates, boosts);
         double maxText = text.Length == 0 ? 0 : text.Max();
         if (maxText > 0)
         {
@@ -211,16 +214,20 @@ public sealed class MatchScorer
         {
             return text;
         }
+        // Σ vote·cos(c, v) = c · Σ vote·v: one dot product per candidate with the voters' weighted sum.
+        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (v, vote) in voters)
+        {
+            foreach (var (term, weight) in v)
+            {
+                centroid[term] = centroid.GetValueOrDefault(term) + vote * weight;
+            }
+        }
         double lambda = Math.Clamp(Weights.NeighbourWeight, 0, 1);
         var blended = new double[text.Length];
         for (int i = 0; i < candidates.Count; i++)
         {
-            var vector = store.Vector(candidates[i]);
-            double neighbour = 0;
-            foreach (var (v, vote) in voters)
-            {
-                neighbour += vote * ItemStore.Cosine(vector, v);
-            }
+            double neighbour = ItemStore.Cosine(store.Vector(candidates[i]), centroid);
             blended[i] = (1 - lambda) * text[i] + lambda * neighbour / totalVote;
         }
         return blended;
@@ -314,9 +321,15 @@ public sealed class MatchScorer
         return skills;
     }
 
-    private Dictionary<string, double> Expand(Dictionary<string, double> bag, List<MatchItem> firstPass, Stats stats, double[] boosts)
+    /// <summary>
+    /// Adds the highest tf-idf words and bigrams of the best first-pass candidates to the query; the best are
+    /// chosen by full BM25 among the <see cref="MatchWeights.FeedbackPool"/> best by retrieval score.
+    /// </summary>
+    private Dictionary<string, double> Expand(ItemStore store, Dictionary<string, double> bag, List<(MatchItem Item, double Score)> firstPass, Stats stats, double[] boosts)
     {
-        var scored = firstPass.Select(c => (Item: c, Score: Bm25(bag, c, stats, boosts)))
+        var pool = firstPass.Take(Math.Max(Weights.FeedbackDocs, Weights.FeedbackPool)).Select(x => x.Item).ToArray();
+        var bm25 = store.Bm25(Weighted(bag, stats), pool, boosts);
+        var scored = pool.Select((item, i) => (Item: item, Score: bm25[i]))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Item.Id, StringComparer.Ordinal)
@@ -347,7 +360,7 @@ public sealed class MatchScorer
                 }
             }
         }
-        var chosen = expansion.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(Weights.FeedbackTerms).ToArray();
+        var chosen = Text.Top(expansion, Weights.FeedbackTerms);
         double chosenSum = chosen.Sum(x => x.Value);
         if (chosenSum <= 0)
         {
@@ -362,27 +375,15 @@ public sealed class MatchScorer
         return expanded;
     }
 
-    private static double Bm25(IReadOnlyDictionary<string, double> bag, MatchItem item, Stats stats, double[] boosts)
+    /// <summary>Query weight × idf per term, so BM25 over a candidate costs one lookup per candidate term.</summary>
+    private static Dictionary<string, double> Weighted(Dictionary<string, double> bag, Stats stats)
     {
-        double score = 0;
-        for (int f = 0; f < item.Terms.Length; f++)
+        var weighted = new Dictionary<string, double>(bag.Count, StringComparer.Ordinal);
+        foreach (var (term, qw) in bag)
         {
-            if (boosts[f] <= 0 || item.Lengths[f] == 0)
-            {
-                continue;
-            }
-            double norm = K1 * (1 - B + B * item.Lengths[f] / stats.AverageLength(f));
-            double fieldScore = 0;
-            foreach (var (term, tf) in item.Terms[f])
-            {
-                if (bag.TryGetValue(term, out var qw))
-                {
-                    fieldScore += qw * stats.Idf(term) * tf * (K1 + 1) / (tf + norm);
-                }
-            }
-            score += boosts[f] * fieldScore;
+            weighted[term] = qw * stats.Idf(term);
         }
-        return score;
+        return weighted;
     }
 
     private static List<string> TextReasons(IReadOnlyDictionary<string, double> bag, MatchItem item, Stats stats)
