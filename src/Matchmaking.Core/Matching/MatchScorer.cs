@@ -485,39 +485,42 @@ public sealed class MatchScorer
     /// </summary>
     private ComponentScore InferredFieldScore(Dictionary<string, double> demand, Dictionary<string, double> capability, double weight)
     {
-        double exact = 0, best = 0;
-        string? bestCode = null;
-        var firstLevel = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (code, p) in capability)
+        // Runs for every candidate: nested loops over two small distributions, no allocation but the reason.
+        double exact = 0, best = 0, sameLevel = 0, bestLevel = 0;
+        string? bestCode = null, bestLevelCode = null;
+        foreach (var (code, q) in capability)
         {
-            var level = Text.FirstLevel(code);
-            firstLevel[level] = firstLevel.GetValueOrDefault(level) + p;
-        }
-        var demandFirstLevel = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (code, p) in demand)
-        {
-            var level = Text.FirstLevel(code);
-            demandFirstLevel[level] = demandFirstLevel.GetValueOrDefault(level) + p;
-            if (capability.TryGetValue(code, out var q))
+            double level = 0;
+            foreach (var (other, p) in demand)
             {
-                exact += p * q;
-                if (p * q > best)
+                if (Text.SameFirstLevel(code, other))
                 {
-                    (best, bestCode) = (p * q, code);
+                    level += p;
+                }
+            }
+            sameLevel += q * level;
+            if (q * level > bestLevel || (q * level == bestLevel && bestLevelCode is not null && string.CompareOrdinal(code, bestLevelCode) < 0))
+            {
+                (bestLevel, bestLevelCode) = (q * level, code);
+            }
+            if (demand.TryGetValue(code, out var pd))
+            {
+                exact += pd * q;
+                if (pd * q > best)
+                {
+                    (best, bestCode) = (pd * q, code);
                 }
             }
         }
-        double sameLevel = demandFirstLevel.Sum(x => x.Value * firstLevel.GetValueOrDefault(x.Key));
         double value = Math.Clamp(exact + Math.Clamp(Weights.SameFirstLevelField, 0, 1) * Math.Max(0, sameLevel - exact), 0, 1);
         string? reason = null;
         if (bestCode is not null && best >= 0.01)
         {
             reason = $"学科: {bestCode}（推断，{Math.Round(100 * demand[bestCode]):0}%）";
         }
-        else if (value > 0)
+        else if (value > 0 && bestLevelCode is not null)
         {
-            var level = demandFirstLevel.Where(x => firstLevel.ContainsKey(x.Key)).OrderByDescending(x => x.Value * firstLevel[x.Key]).ThenBy(x => x.Key, StringComparer.Ordinal).First().Key;
-            reason = $"学科: {level}（推断，同一级学科）";
+            reason = $"学科: {Text.FirstLevel(bestLevelCode)}（推断，同一级学科）";
         }
         return new(MatchComponent.Field, reason is null ? 0 : value, weight, reason is null ? [] : [reason]);
     }

@@ -67,6 +67,10 @@ internal static class Text
         return top;
     }
 
+    /// <summary><c>FirstLevel(a) == FirstLevel(b)</c> without allocating.</summary>
+    public static bool SameFirstLevel(string a, string b) =>
+        a.Length >= 3 && b.Length >= 3 ? string.CompareOrdinal(a, 0, b, 0, 3) == 0 : a.Length < 3 && b.Length < 3 && a == b;
+
     public static string FirstLevel(string code) => code.Length >= 3 ? code[..3] : code;
 
     public static string AchievementLabel(string type) => type.Trim().ToLowerInvariant() switch
