@@ -21,6 +21,8 @@ switch (args.FirstOrDefault())
     case "profile-index":
         ProfileIndex.Run(int.Parse(args.ElementAtOrDefault(1) ?? "20000", CultureInfo.InvariantCulture));
         return 0;
+    case "match":
+        return MatchBench.Run(args); // issue 4, see MatchBench.cs
     case "search":
         break;
     default:

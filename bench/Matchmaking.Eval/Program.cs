@@ -6,18 +6,22 @@ using Matchmaking.Eval;
 
 // Matching quality evaluation; see docs/matching.md.
 //   dotnet run -c Release --project bench/Matchmaking.Eval -- --profiles F --demands F --qrels F
-//       [--split tune|test|all] [--method bm25|scorer|both] [--weights k=v,...] [--synonyms F] [--tune SECONDS]
+//       [--split tune|test|all] [--method bm25|scorer|both] [--weights k=v,...] [--synonyms F] [--tune SECONDS] [--labels tune]
 const int K = 10;
 var options = Args.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: --profiles FILE --demands FILE --qrels FILE [--split tune|test|all] [--method bm25|scorer|both] [--weights k=v,...] [--synonyms FILE] [--tune SECONDS]");
+    Console.Error.WriteLine("usage: --profiles FILE --demands FILE --qrels FILE [--split tune|test|all] [--method bm25|scorer|both] [--weights k=v,...] [--synonyms FILE] [--tune SECONDS] [--labels tune]");
     return 2;
 }
 
 var profiles = Exchange.ReadProfiles(options.Profiles);
 var demands = Exchange.ReadDemands(options.Demands);
 var qrels = Exchange.ReadQrels(options.Qrels);
+if (options.Labels == "tune")
+{
+    profiles = Labels.WithTuningCodes(profiles, qrels);
+}
 var synonyms = Exchange.ReadSynonyms(options.Synonyms);
 var judged = demands.Where(d => qrels.TryGetValue(d.Id, out var g) && g.Values.Any(v => v > 0)).ToList();
 Console.WriteLine($"{profiles.Count} profiles, {demands.Count} demands ({judged.Count} judged), {qrels.Sum(q => q.Value.Count)} judgements");
@@ -84,7 +88,7 @@ if (options.Method != "bm25")
 }
 return 0;
 
-internal sealed record Args(string Profiles, string Demands, string Qrels, string Split, string Method, string? Weights, string? Synonyms, double? TuneSeconds)
+internal sealed record Args(string Profiles, string Demands, string Qrels, string Split, string Method, string? Weights, string? Synonyms, double? TuneSeconds, string? Labels)
 {
     public static Args? Parse(string[] args)
     {
@@ -108,7 +112,12 @@ internal sealed record Args(string Profiles, string Demands, string Qrels, strin
             return null;
         }
         double? tune = map.TryGetValue("tune", out var t) ? double.Parse(t, CultureInfo.InvariantCulture) : null;
-        return new Args(p, d, q, split, method, map.GetValueOrDefault("weights"), map.GetValueOrDefault("synonyms"), tune);
+        var labels = map.GetValueOrDefault("labels");
+        if (labels is not (null or "tune"))
+        {
+            return null;
+        }
+        return new Args(p, d, q, split, method, map.GetValueOrDefault("weights"), map.GetValueOrDefault("synonyms"), tune, labels);
     }
 }
 
@@ -145,6 +154,12 @@ internal static class Tuner
 {
     private static readonly (string Name, double[] Grid)[] Grids =
     [
+        ("InferredField", [0.5, 1, 1.5, 2, 3]),
+        ("DisciplineTemperature", [0.05, 0.1, 0.15, 0.2, 0.3]),
+        ("InferredFieldBoost", [0, 0.25, 0.5, 1]),
+        ("DisciplineNeighbours", [0, 5, 10, 20]),
+        ("DisciplineNeighbourWeight", [0.25, 0.5, 0.75]),
+        ("SameFirstLevelField", [0.25, 0.5, 0.75]),
         ("TitleBoost", [0.5, 1, 1.5, 2, 3]),
         ("BodyBoost", [0.5, 1, 1.5]),
         ("SkillsBoost", [0.5, 1, 2, 3]),

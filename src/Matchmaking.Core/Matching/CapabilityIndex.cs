@@ -1,31 +1,22 @@
 using Matchmaking.Core.Search;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Matchmaking.Core.Matching;
 
 /// <summary>
-/// The capability profiles a demand is matched against: a <see cref="SearchIndex"/> (CJK unigrams +
-/// bigrams) that finds candidates, and in-memory features (normalised skills, discipline codes, skill
-/// and term document frequencies, achievement texts) that <see cref="MatchScorer"/> scores them with.
-/// The features are not persisted: the index starts empty (an existing folder is cleared) and the
-/// caller loads every profile with <see cref="Upsert"/>, as at start-up from the database.
+/// The capability profiles a demand is matched against, all in memory: an inverted index (CJK bigrams
+/// and words) that finds candidates, and the features (analysed fields, normalised skills, discipline
+/// codes, skill and term document frequencies, achievement texts, a discipline model) that
+/// <see cref="MatchScorer"/> scores them with. Nothing is persisted: the caller loads every profile
+/// with <see cref="Upsert"/>, as at start-up from the database.
 /// Searches may run concurrently; writes take an exclusive lock.
 /// </summary>
 public sealed class CapabilityIndex : IDisposable
 {
     internal ItemStore Store { get; }
 
-    /// <summary>An in-memory index.</summary>
     public CapabilityIndex(SynonymSet? synonyms = null)
     {
-        var directory = new Lucene.Net.Store.RAMDirectory();
-        Store = ItemStore.Open(directory, synonyms, owned: directory);
-    }
-
-    /// <summary>An index in <paramref name="directory"/> (cleared on opening; the caller keeps ownership).</summary>
-    public CapabilityIndex(LuceneDirectory directory, SynonymSet? synonyms = null)
-    {
-        Store = ItemStore.Open(directory, synonyms, owned: null);
+        Store = new ItemStore(synonyms ?? SynonymSet.Empty);
     }
 
     public SynonymSet Synonyms => Store.Synonyms;
@@ -57,14 +48,7 @@ public sealed class DemandIndex : IDisposable
 
     public DemandIndex(SynonymSet? synonyms = null)
     {
-        var directory = new Lucene.Net.Store.RAMDirectory();
-        Store = ItemStore.Open(directory, synonyms, owned: directory);
-    }
-
-    /// <summary>An index in <paramref name="directory"/> (cleared on opening; the caller keeps ownership).</summary>
-    public DemandIndex(LuceneDirectory directory, SynonymSet? synonyms = null)
-    {
-        Store = ItemStore.Open(directory, synonyms, owned: null);
+        Store = new ItemStore(synonyms ?? SynonymSet.Empty);
     }
 
     public SynonymSet Synonyms => Store.Synonyms;

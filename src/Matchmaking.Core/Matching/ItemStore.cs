@@ -1,7 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Queries;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Matchmaking.Core.Search;
 
 namespace Matchmaking.Core.Matching;
@@ -26,19 +22,28 @@ internal sealed class MatchItem
     public string[] NormAchievementTitles { get; init; } = [];
     public required Dictionary<string, int>[] Terms { get; init; }
     public required int[] Lengths { get; init; }
+
+    // The terms again as store-wide ids with per-field frequencies (3 per term, capped at 255), set when
+    // the item is indexed: BM25 over a candidate then walks two arrays instead of three dictionaries.
+    public int[] TermIds { get; set; } = [];
+
+    /// <summary>The declared codes as a distribution (equal shares); empty without codes.</summary>
+    public Dictionary<string, double> DeclaredDisciplines => _declared ??= Fields.ToDictionary(f => f, _ => 1.0 / Fields.Count, StringComparer.Ordinal);
+    private Dictionary<string, double>? _declared;
+    public byte[] FieldTf { get; set; } = [];
 }
 
 /// <summary>
-/// A <see cref="SearchIndex"/> for candidate retrieval plus the in-memory features and collection
-/// statistics (term and skill document frequencies, average field lengths) the scorer uses.
+/// The indexed items with the in-memory features and collection statistics (term and skill document
+/// frequencies, average field lengths) the scorer uses, and an in-memory inverted index (words and
+/// bigrams → item slots with their per-field term frequencies) from which candidates are fetched by
+/// exact field-weighted BM25 over the query's most discriminative terms.
 /// </summary>
 internal sealed class ItemStore : IDisposable
 {
     public const int TitleField = 0, BodyField = 1, SkillsField = 2;
-    public static readonly string[] LuceneFields = [FieldNames.Title, FieldNames.Body, FieldNames.Skills];
-    private const string IdField = FieldNames.Id;
+    private const string CodePrefix = "\u0001f:", FirstLevelPrefix = "\u0001f1:";
 
-    private readonly SearchIndex _search;
     private readonly Dictionary<string, MatchItem> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _termDf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _skillDf = new(StringComparer.Ordinal);
@@ -46,23 +51,21 @@ internal sealed class ItemStore : IDisposable
     private readonly long[] _lengthSums = new long[3];
     private Dictionary<char, List<string>>? _vocabulary;
 
-    private readonly IDisposable? _owned;
+    // The inverted index: append-only postings; a replaced or deleted item leaves a dead slot (null),
+    // skipped at search time and dropped when dead slots outnumber live ones.
+    private readonly Dictionary<string, Postings> _postings = new(StringComparer.Ordinal);
+    private readonly List<MatchItem?> _slots = [];
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    // Field lengths per slot (3 each; -1 marks a dead slot): the candidate loop reads these instead of
+    // dereferencing every posting's item, which at 100k items is a cache miss per posting.
+    private readonly List<int> _slotLengths = [];
+    private readonly Dictionary<string, int> _slotOf = new(StringComparer.Ordinal);
+    private int _deadSlots;
 
-    public ItemStore(SearchIndex search, SynonymSet synonyms, IDisposable? owned = null)
+    public ItemStore(SynonymSet synonyms)
     {
-        _search = search;
-        _owned = owned;
         Synonyms = synonyms;
         Analyzer = new MatchmakingAnalyzer(outputUnigrams: true);
-        // The features live in memory, so the index starts empty and is filled by Upsert.
-        _search.Rebuild([], 0);
-    }
-
-    public static ItemStore Open(Lucene.Net.Store.Directory directory, SynonymSet? synonyms, IDisposable? owned)
-    {
-        synonyms ??= SynonymSet.Empty;
-        var search = new SearchIndex(directory, synonyms, new SearchIndexOptions { IndexUnigrams = true, RebuildThreads = 1 });
-        return new ItemStore(search, synonyms, owned);
     }
 
     public SynonymSet Synonyms { get; }
@@ -70,6 +73,9 @@ internal sealed class ItemStore : IDisposable
     public ReaderWriterLockSlim Lock { get; } = new(LockRecursionPolicy.NoRecursion);
 
     public int Count => _items.Count;
+
+    /// <summary>Text → discipline codes, trained on the items that declare codes.</summary>
+    public DisciplineModel Disciplines { get; } = new();
 
     public bool TryGet(string id, out MatchItem item) => _items.TryGetValue(id, out item!);
 
@@ -125,7 +131,12 @@ internal sealed class ItemStore : IDisposable
             }
             _vocabulary = null;
             _vectors.Clear();
-            _search.Upsert(items.Select(ToIndexDocument));
+            _disciplines.Clear();
+            foreach (var item in items)
+            {
+                AddPostings(item);
+            }
+            CompactIfNeeded();
         }
         finally
         {
@@ -145,7 +156,9 @@ internal sealed class ItemStore : IDisposable
             Tally(old, -1);
             _vocabulary = null;
             _vectors.Clear();
-            _search.Delete(id);
+            _disciplines.Clear();
+            RemoveSlot(id);
+            CompactIfNeeded();
             return true;
         }
         finally
@@ -184,6 +197,7 @@ internal sealed class ItemStore : IDisposable
         {
             _lengthSums[f] += delta * item.Lengths[f];
         }
+        Disciplines.Tally(item, delta);
     }
 
     private static void Add(Dictionary<string, int> counts, string key, int delta)
@@ -198,22 +212,6 @@ internal sealed class ItemStore : IDisposable
             counts[key] = n;
         }
     }
-
-    private static IndexDocument ToIndexDocument(MatchItem item) => new()
-    {
-        Id = item.Id,
-        Title = item.Title,
-        Body = item.Body,
-        Skills = item.Skills,
-        Facets = new Dictionary<string, IReadOnlyList<string>>
-        {
-            ["field"] = item.Fields,
-            ["field1"] = item.Fields.Select(Text.FirstLevel).Distinct(StringComparer.Ordinal).ToArray(),
-            ["orgType"] = item.OrgType is null ? [] : [item.OrgType],
-            // "*" marks a demand open to every organisation type.
-            ["eligible"] = item.Eligible.Count == 0 ? ["*"] : item.Eligible,
-        },
-    };
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<MatchItem, Dictionary<string, double>> _vectors = new();
 
@@ -249,6 +247,22 @@ internal sealed class ItemStore : IDisposable
         }
         return vector;
     });
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(MatchItem, double), Dictionary<string, double>> _disciplines = new();
+
+    /// <summary>
+    /// An item's discipline distribution: its declared codes (equal shares) or, without codes, the model's
+    /// prediction from its text (cached until the next write).
+    /// </summary>
+    public Dictionary<string, double> DisciplinesOf(MatchItem item, double temperature)
+    {
+        if (item.Fields.Count > 0)
+        {
+            return item.DeclaredDisciplines;
+        }
+        return _disciplines.GetOrAdd((item, temperature), k => Disciplines.Predict(
+            DisciplineModel.Features(k.Item1).Select(t => new KeyValuePair<string, double>(t.Key, t.Value)), [], k.Item2));
+    }
 
     public static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
     {
@@ -318,69 +332,300 @@ internal sealed class ItemStore : IDisposable
         return vocabulary;
     }
 
-    /// <summary>
-    /// Top <paramref name="n"/> candidate ids for a weighted bag of analysed terms (searched in each text
-    /// field with its boost) and discipline codes, never returning an excluded id, restricted by
-    /// <paramref name="filter"/>.
-    /// </summary>
-    public IReadOnlyList<string> Candidates(IReadOnlyDictionary<string, double> terms, double[] fieldBoosts,
-        IReadOnlyList<string> fields, Filter? filter, IReadOnlyCollection<string> excludeIds, int n)
+    private sealed class Postings
     {
-        var query = new BooleanQuery();
-        for (int f = 0; f < LuceneFields.Length; f++)
+        public int[] Slots = new int[2];
+        // Per-field term frequencies, capped at 255.
+        public byte[] Tf = new byte[6];
+        public int Count;
+
+        public void Add(int slot, int title, int body, int skills)
         {
-            if (fieldBoosts[f] <= 0 || terms.Count == 0)
+            if (Count == Slots.Length)
+            {
+                Array.Resize(ref Slots, Count * 2);
+                Array.Resize(ref Tf, Count * 6);
+            }
+            Slots[Count] = slot;
+            Tf[3 * Count] = (byte)Math.Min(255, title);
+            Tf[3 * Count + 1] = (byte)Math.Min(255, body);
+            Tf[3 * Count + 2] = (byte)Math.Min(255, skills);
+            Count++;
+        }
+    }
+
+    private void AddPostings(MatchItem item)
+    {
+        RemoveSlot(item.Id);
+        int slot = _slots.Count;
+        _slots.Add(item);
+        _slotOf[item.Id] = slot;
+        _slotLengths.AddRange(item.Lengths);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new List<int>();
+        var tfs = new List<byte>();
+        foreach (var terms in item.Terms)
+        {
+            foreach (var term in terms.Keys)
+            {
+                if (!seen.Add(term))
+                {
+                    continue;
+                }
+                int title = item.Terms[TitleField].GetValueOrDefault(term), body = item.Terms[BodyField].GetValueOrDefault(term),
+                    skills = item.Terms[SkillsField].GetValueOrDefault(term);
+                if (!_termIds.TryGetValue(term, out var id))
+                {
+                    _termIds[term] = id = _termIds.Count;
+                }
+                ids.Add(id);
+                tfs.Add((byte)Math.Min(255, title));
+                tfs.Add((byte)Math.Min(255, body));
+                tfs.Add((byte)Math.Min(255, skills));
+                // Single CJK characters are too common to select candidates by; the scorer still counts them.
+                if (!Text.IsCjkUnigram(term))
+                {
+                    Posting(term).Add(slot, title, body, skills);
+                }
+            }
+        }
+        item.TermIds = ids.ToArray();
+        item.FieldTf = tfs.ToArray();
+        foreach (var code in item.Fields)
+        {
+            Posting(CodePrefix + code).Add(slot, 1, 0, 0);
+        }
+        foreach (var level in item.Fields.Select(Text.FirstLevel).Distinct(StringComparer.Ordinal))
+        {
+            Posting(FirstLevelPrefix + level).Add(slot, 1, 0, 0);
+        }
+    }
+
+    private Postings Posting(string term)
+    {
+        if (!_postings.TryGetValue(term, out var postings))
+        {
+            _postings[term] = postings = new Postings();
+        }
+        return postings;
+    }
+
+    private void RemoveSlot(string id)
+    {
+        if (_slotOf.Remove(id, out var slot))
+        {
+            _slots[slot] = null;
+            _slotLengths[3 * slot] = -1;
+            _deadSlots++;
+        }
+    }
+
+    private void CompactIfNeeded()
+    {
+        if (_deadSlots <= 1000 || _deadSlots <= _slots.Count / 2)
+        {
+            return;
+        }
+        var live = _slots.OfType<MatchItem>().ToList();
+        _postings.Clear();
+        _slots.Clear();
+        _slotLengths.Clear();
+        _slotOf.Clear();
+        _deadSlots = 0;
+        foreach (var item in live)
+        {
+            AddPostings(item);
+        }
+    }
+
+    /// <summary>
+    /// Top <paramref name="n"/> candidates for a weighted bag of analysed terms: field-weighted BM25
+    /// (the scorer's formula, with <paramref name="idf"/>) over the <paramref name="maxTerms"/> words and
+    /// bigrams with the largest weight × idf, plus a bonus (a share of the best text score) for holding
+    /// one of <paramref name="codeBoosts"/>' discipline codes (keys "CODE", or "CODE*" for a first level).
+    /// Only items passing <paramref name="isEligible"/>, never an excluded id. Returns each candidate with its
+    /// text score (without the code bonus), best first.
+    /// </summary>
+    public List<(MatchItem Item, double Score)> Candidates(IReadOnlyDictionary<string, double> terms, double[] fieldBoosts, Func<string, double> idf,
+        IReadOnlyDictionary<string, double> codeBoosts, Func<MatchItem, bool> isEligible, IReadOnlyCollection<string> excludeIds, int n, int maxTerms)
+    {
+        var chosen = Text.Top(terms.Where(t => t.Value > 0 && !Text.IsCjkUnigram(t.Key) && _postings.ContainsKey(t.Key))
+            .Select(t => new KeyValuePair<string, double>(t.Key, t.Value * idf(t.Key))), Math.Max(1, maxTerms));
+        var scores = t_scores is { } buffer && buffer.Length >= _slots.Count ? buffer : t_scores = new double[_slots.Count + 1024];
+        var bonus = t_bonus is { } b && b.Length >= _slots.Count ? b : t_bonus = new double[scores.Length];
+        var touched = t_touched ??= [];
+        touched.Clear();
+        var norms = new double[3];
+        for (int f = 0; f < 3; f++)
+        {
+            norms[f] = B / AverageLength(f);
+        }
+        foreach (var (term, weight) in chosen)
+        {
+            var postings = _postings[term];
+            var lengths = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_slotLengths);
+            for (int i = 0; i < postings.Count; i++)
+            {
+                int slot = postings.Slots[i];
+                if (lengths[3 * slot] < 0)
+                {
+                    continue;
+                }
+                double score = 0;
+                for (int f = 0; f < 3; f++)
+                {
+                    int tf = postings.Tf[3 * i + f];
+                    if (tf > 0 && fieldBoosts[f] > 0)
+                    {
+                        double norm = K1 * (1 - B + norms[f] * lengths[3 * slot + f]);
+                        score += fieldBoosts[f] * tf * (K1 + 1) / (tf + norm);
+                    }
+                }
+                if (scores[slot] == 0)
+                {
+                    touched.Add(slot);
+                }
+                // A tiny floor keeps "touched" exact even for a zero contribution.
+                scores[slot] += Math.Max(1e-12, weight * score);
+            }
+        }
+        if (codeBoosts.Count > 0)
+        {
+            double best = 1e-12;
+            foreach (var slot in touched)
+            {
+                best = Math.Max(best, scores[slot]);
+            }
+            foreach (var (code, boost) in codeBoosts)
+            {
+                if (boost <= 0 || !_postings.TryGetValue(code.EndsWith('*') ? FirstLevelPrefix + code[..^1] : CodePrefix + code, out var postings))
+                {
+                    continue;
+                }
+                for (int i = 0; i < postings.Count; i++)
+                {
+                    int slot = postings.Slots[i];
+                    if (_slots[slot] is not null)
+                    {
+                        if (scores[slot] == 0 && bonus[slot] == 0)
+                        {
+                            touched.Add(slot);
+                        }
+                        bonus[slot] += boost * best;
+                    }
+                }
+            }
+        }
+        if (_items.Count <= n)
+        {
+            // A collection this small is scored whole, so a candidate sharing only single characters (or nothing) still gets its components.
+            for (int slot = 0; slot < _slots.Count; slot++)
+            {
+                if (_slots[slot] is not null && scores[slot] == 0 && bonus[slot] == 0)
+                {
+                    touched.Add(slot);
+                }
+            }
+        }
+        var top = new PriorityQueue<MatchItem, (double, string, double)>(Comparer<(double Score, string Id, double Text)>.Create((a, b) =>
+            a.Score != b.Score ? a.Score.CompareTo(b.Score) : string.CompareOrdinal(b.Id, a.Id)));
+        foreach (var slot in touched)
+        {
+            double text = scores[slot], score = text + bonus[slot];
+            scores[slot] = bonus[slot] = 0;
+            if (top.Count == n && top.TryPeek(out _, out var worst) && score < worst.Item1)
             {
                 continue;
             }
-            var perField = new BooleanQuery { Boost = (float)fieldBoosts[f] };
-            foreach (var (term, weight) in terms.OrderByDescending(t => t.Value).Take(BooleanQuery.MaxClauseCount))
+            var item = _slots[slot]!;
+            if (top.Count == n && top.TryPeek(out _, out worst) && score == worst.Item1 && string.CompareOrdinal(item.Id, worst.Item2) > 0)
             {
-                perField.Add(new TermQuery(new Term(LuceneFields[f], term)) { Boost = (float)weight }, Occur.SHOULD);
+                continue;
             }
-            query.Add(perField, Occur.SHOULD);
-        }
-        foreach (var code in fields.Distinct(StringComparer.Ordinal).Take(100))
-        {
-            query.Add(new TermQuery(new Term(FieldNames.Facet("field"), code)), Occur.SHOULD);
-            query.Add(new TermQuery(new Term(FieldNames.Facet("field1"), Text.FirstLevel(code))) { Boost = 0.5f }, Occur.SHOULD);
-        }
-        if (query.Clauses.Count == 0)
-        {
-            return [];
-        }
-        foreach (var id in excludeIds)
-        {
-            query.Add(new TermQuery(new Term(IdField, id)), Occur.MUST_NOT);
-        }
-        return _search.WithSearcherForProfiling(searcher =>
-        {
-            var top = searcher.Search(query, filter, Math.Max(1, n));
-            var ids = new List<string>(top.ScoreDocs.Length);
-            var leaves = searcher.IndexReader.Leaves;
-            var bytes = new BytesRef();
-            foreach (var hit in top.ScoreDocs)
+            if (excludeIds.Contains(item.Id) || !isEligible(item))
             {
-                // The id terms through the field cache: loading stored documents (with their long bodies) cost more than the search.
-                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-                FieldCache.DEFAULT.GetTerms(leaf.AtomicReader, IdField, false).Get(hit.Doc - leaf.DocBase, bytes);
-                if (bytes.Length > 0)
-                {
-                    ids.Add(bytes.Utf8ToString());
-                }
+                continue;
             }
-            return ids;
-        });
+            top.Enqueue(item, (score, item.Id, text));
+            if (top.Count > n)
+            {
+                top.Dequeue();
+            }
+        }
+        var result = new List<(MatchItem, double)>(top.Count);
+        while (top.TryDequeue(out var item, out var key))
+        {
+            result.Add((item, key.Item3));
+        }
+        result.Reverse();
+        return result;
     }
 
-    /// <summary>Only documents whose facet holds one of <paramref name="values"/>.</summary>
-    public static Filter FacetFilter(string facet, IEnumerable<string> values) =>
-        new TermsFilter(FieldNames.Facet(facet), values.Distinct(StringComparer.Ordinal).Select(v => new BytesRef(v)).ToArray());
+    private const double K1 = 1.2, B = 0.75;
+
+    /// <summary>
+    /// Field-weighted BM25 of <paramref name="items"/> for a query given as term → weight × idf: the weights go
+    /// into a per-thread array indexed by term id, each item's arrays are walked once, and the array is
+    /// cleared again. An item not (or no longer) indexed scores 0.
+    /// </summary>
+    public double[] Bm25(IReadOnlyDictionary<string, double> weighted, IReadOnlyList<MatchItem> items, double[] fieldBoosts)
+    {
+        var dense = t_query is { } q && q.Length >= _termIds.Count ? q : t_query = new double[_termIds.Count + 4096];
+        var set = new List<int>(weighted.Count);
+        foreach (var (term, w) in weighted)
+        {
+            if (_termIds.TryGetValue(term, out var id))
+            {
+                dense[id] = w;
+                set.Add(id);
+            }
+        }
+        var scores = new double[items.Count];
+        var norms = new double[3];
+        for (int i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            for (int f = 0; f < 3; f++)
+            {
+                norms[f] = K1 * (1 - B + B * item.Lengths[f] / AverageLength(f));
+            }
+            var ids = item.TermIds;
+            var tfs = item.FieldTf;
+            double score = 0;
+            for (int k = 0; k < ids.Length; k++)
+            {
+                double w = dense[ids[k]];
+                if (w == 0)
+                {
+                    continue;
+                }
+                for (int f = 0; f < 3; f++)
+                {
+                    int tf = tfs[3 * k + f];
+                    if (tf > 0)
+                    {
+                        score += fieldBoosts[f] * w * tf * (K1 + 1) / (tf + norms[f]);
+                    }
+                }
+            }
+            scores[i] = score;
+        }
+        foreach (var id in set)
+        {
+            dense[id] = 0;
+        }
+        return scores;
+    }
+
+    [ThreadStatic] private static double[]? t_query;
+
+    // Per-thread score accumulators (searches run concurrently under the read lock), cleared after each use.
+    [ThreadStatic] private static double[]? t_scores;
+    [ThreadStatic] private static double[]? t_bonus;
+    [ThreadStatic] private static List<int>? t_touched;
 
     public void Dispose()
     {
-        _search.Dispose();
-        _owned?.Dispose();
         Analyzer.Dispose();
         Lock.Dispose();
     }

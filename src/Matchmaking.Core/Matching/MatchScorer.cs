@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lucene.Net.Search;
 
 namespace Matchmaking.Core.Matching;
 
@@ -13,6 +12,9 @@ public sealed class MatchScorer
     private const double K1 = 1.2, B = 0.75;
     private const double EvidencePerAchievement = 0.6;
     private const int MaxTextReasonTerms = 5, MaxEvidenceReasons = 3, MaxFieldReasons = 3;
+    /// <summary>Candidate-retrieval bonus for holding the query's declared code, as a share of the best text score (half for the first level).</summary>
+    private const double DeclaredCodeBonus = 0.3;
+
 
     private readonly TimeProvider _time;
 
@@ -35,8 +37,7 @@ public sealed class MatchScorer
         {
             var query = ItemStore.FromDemand(store, demand);
             var eligible = query.Eligible.ToHashSet(StringComparer.Ordinal);
-            var filter = eligible.Count == 0 ? null : ItemStore.FacetFilter("orgType", eligible);
-            return Run(store, query, queryIsDemand: true, filter,
+            return Run(store, query, queryIsDemand: true,
                 candidate => eligible.Count == 0 || (candidate.OrgType is { } t && eligible.Contains(t)),
                 options ?? new MatchOptions());
         }
@@ -57,8 +58,7 @@ public sealed class MatchScorer
         {
             var query = ItemStore.FromCapability(store, profile);
             var orgType = query.OrgType;
-            var filter = ItemStore.FacetFilter("eligible", orgType is null ? ["*"] : ["*", orgType]);
-            return Run(store, query, queryIsDemand: false, filter,
+            return Run(store, query, queryIsDemand: false,
                 candidate => candidate.Eligible.Count == 0 || (orgType is not null && candidate.Eligible.Contains(orgType, StringComparer.Ordinal)),
                 options ?? new MatchOptions());
         }
@@ -70,10 +70,10 @@ public sealed class MatchScorer
 
     private sealed record DemandSkill(string Key, string Label, string[] Forms, double Weight);
 
-    private IReadOnlyList<Match> Run(ItemStore store, MatchItem query, bool queryIsDemand, Filter? filter, Func<MatchItem, bool> isEligible, MatchOptions options)
+    private IReadOnlyList<Match> Run(ItemStore store, MatchItem query, bool queryIsDemand, Func<MatchItem, bool> isEligible, MatchOptions options)
     {
         var w = Weights;
-        var excludeIds = options.ExcludeIds.Distinct(StringComparer.Ordinal).ToArray();
+        var excludeIds = options.ExcludeIds.ToHashSet(StringComparer.Ordinal);
         var excluded = excludeIds.Select(id => store.TryGet(id, out var item) ? item : null).OfType<MatchItem>().ToArray();
         var stats = new Stats(store, excluded);
         double[] boosts = [w.TitleBoost, w.BodyBoost, w.SkillsBoost];
@@ -81,16 +81,36 @@ public sealed class MatchScorer
         var bag = QueryTerms(store, query);
         var demandSkills = queryIsDemand ? DemandSkills(store, query, excluded) : null;
 
-        var ids = store.Candidates(bag, boosts, query.Fields, filter, excludeIds, w.Candidates);
-        var candidates = Resolve(store, ids, isEligible);
-        if (w.FeedbackDocs > 0 && w.FeedbackWeight > 0 && candidates.Count > 0)
+        // The discipline of a side that declares none, inferred from its text (the query's own terms, before feedback).
+        bool inferFields = w.InferredField > 0 && store.Disciplines.ClassCount > 0;
+        var queryDisciplines = inferFields && query.Fields.Count == 0
+            ? store.Disciplines.Predict(bag, excluded, w.DisciplineTemperature)
+            : null;
+        // Candidates holding the query's declared codes (or its likeliest inferred ones) get a bonus, a share of the best text score.
+        var codeBoosts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var code in query.Fields)
         {
-            bag = Expand(bag, candidates, stats, boosts);
-            ids = store.Candidates(bag, boosts, query.Fields, filter, excludeIds, w.Candidates);
-            candidates = Resolve(store, ids, isEligible);
+            codeBoosts[code] = DeclaredCodeBonus;
+            codeBoosts.TryAdd(Text.FirstLevel(code) + "*", DeclaredCodeBonus / 2);
+        }
+        if (queryDisciplines is not null && w.InferredFieldBoost > 0)
+        {
+            foreach (var (code, p) in queryDisciplines.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(3))
+            {
+                codeBoosts[code] = w.InferredFieldBoost * p;
+            }
         }
 
-        var text = candidates.Select(c => Bm25(bag, c, stats, boosts)).ToArray();
+        var firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, w.Candidates, w.CandidateTerms);
+        if (w.FeedbackDocs > 0 && w.FeedbackWeight > 0 && firstPass.Count > 0)
+        {
+            bag = Expand(store, bag, firstPass, stats, boosts);
+            firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, w.Candidates, w.CandidateTerms);
+        }
+        var candidates = firstPass.Select(c => c.Item).ToList();
+
+        var weighted = Weighted(bag, stats);
+        var text = store.Bm25(weighted, candidates, boosts);
         double maxText = text.Length == 0 ? 0 : text.Max();
         if (maxText > 0)
         {
@@ -103,6 +123,10 @@ public sealed class MatchScorer
                 text = WithNeighbourFeedback(store, candidates, text);
             }
             maxText = text.Max();
+        }
+        if (queryDisciplines is { Count: > 0 } && w.DisciplineNeighbours > 0 && w.DisciplineNeighbourWeight > 0)
+        {
+            queryDisciplines = WithNeighbourDisciplines(queryDisciplines, candidates, text);
         }
         var year = _time.GetUtcNow().Year;
         var matches = new List<Match>(candidates.Count);
@@ -122,9 +146,9 @@ public sealed class MatchScorer
             {
                 parts.Add(SkillScore(skills, capability, stats));
             }
-            if (demand.Fields.Count > 0 && w.Field > 0)
+            if (FieldPart(store, demand, capability, queryIsDemand ? queryDisciplines : null, queryIsDemand ? null : queryDisciplines, inferFields) is { } field)
             {
-                parts.Add(FieldScore(demand, capability));
+                parts.Add(field);
             }
             if (skills.Count > 0 && w.Evidence > 0)
             {
@@ -190,33 +214,57 @@ public sealed class MatchScorer
         {
             return text;
         }
+        // Σ vote·cos(c, v) = c · Σ vote·v: one dot product per candidate with the voters' weighted sum.
+        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (v, vote) in voters)
+        {
+            foreach (var (term, weight) in v)
+            {
+                centroid[term] = centroid.GetValueOrDefault(term) + vote * weight;
+            }
+        }
         double lambda = Math.Clamp(Weights.NeighbourWeight, 0, 1);
         var blended = new double[text.Length];
         for (int i = 0; i < candidates.Count; i++)
         {
-            var vector = store.Vector(candidates[i]);
-            double neighbour = 0;
-            foreach (var (v, vote) in voters)
-            {
-                neighbour += vote * ItemStore.Cosine(vector, v);
-            }
+            double neighbour = ItemStore.Cosine(store.Vector(candidates[i]), centroid);
             blended[i] = (1 - lambda) * text[i] + lambda * neighbour / totalVote;
         }
         return blended;
     }
 
-    private static List<MatchItem> Resolve(ItemStore store, IReadOnlyList<string> ids, Func<MatchItem, bool> isEligible)
+    /// <summary>
+    /// Blends the model's discipline distribution for the query with the declared codes of the best text
+    /// matches that declare any (each voting with its text score): nearest neighbours over whole texts
+    /// complement a model that sees the query's few words one at a time.
+    /// </summary>
+    private Dictionary<string, double> WithNeighbourDisciplines(Dictionary<string, double> model, List<MatchItem> candidates, double[] text)
     {
-        var items = new List<MatchItem>(ids.Count);
-        foreach (var id in ids)
+        var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        double total = 0;
+        foreach (var i in Enumerable.Range(0, candidates.Count)
+            .Where(i => text[i] > 0 && candidates[i].Fields.Count > 0)
+            .OrderByDescending(i => text[i]).ThenBy(i => candidates[i].Id, StringComparer.Ordinal)
+            .Take(Weights.DisciplineNeighbours))
         {
-            // The Lucene filter already applies eligibility; checking again keeps the rule hard whatever the index holds.
-            if (store.TryGet(id, out var item) && isEligible(item))
+            foreach (var code in candidates[i].Fields)
             {
-                items.Add(item);
+                double vote = text[i] / candidates[i].Fields.Count;
+                votes[code] = votes.GetValueOrDefault(code) + vote;
+                total += vote;
             }
         }
-        return items;
+        if (total <= 0)
+        {
+            return model;
+        }
+        double mu = Math.Clamp(Weights.DisciplineNeighbourWeight, 0, 1);
+        var blended = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var code in model.Keys.Union(votes.Keys))
+        {
+            blended[code] = (1 - mu) * model.GetValueOrDefault(code) + mu * votes.GetValueOrDefault(code) / total;
+        }
+        return blended;
     }
 
     /// <summary>Query terms: the item's text and skills, plus every synonym form of its skills.</summary>
@@ -273,9 +321,15 @@ public sealed class MatchScorer
         return skills;
     }
 
-    private Dictionary<string, double> Expand(Dictionary<string, double> bag, List<MatchItem> firstPass, Stats stats, double[] boosts)
+    /// <summary>
+    /// Adds the highest tf-idf words and bigrams of the best first-pass candidates to the query; the best are
+    /// chosen by full BM25 among the <see cref="MatchWeights.FeedbackPool"/> best by retrieval score.
+    /// </summary>
+    private Dictionary<string, double> Expand(ItemStore store, Dictionary<string, double> bag, List<(MatchItem Item, double Score)> firstPass, Stats stats, double[] boosts)
     {
-        var scored = firstPass.Select(c => (Item: c, Score: Bm25(bag, c, stats, boosts)))
+        var pool = firstPass.Take(Math.Max(Weights.FeedbackDocs, Weights.FeedbackPool)).Select(x => x.Item).ToArray();
+        var bm25 = store.Bm25(Weighted(bag, stats), pool, boosts);
+        var scored = pool.Select((item, i) => (Item: item, Score: bm25[i]))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Item.Id, StringComparer.Ordinal)
@@ -306,7 +360,7 @@ public sealed class MatchScorer
                 }
             }
         }
-        var chosen = expansion.OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(Weights.FeedbackTerms).ToArray();
+        var chosen = Text.Top(expansion, Weights.FeedbackTerms);
         double chosenSum = chosen.Sum(x => x.Value);
         if (chosenSum <= 0)
         {
@@ -321,27 +375,15 @@ public sealed class MatchScorer
         return expanded;
     }
 
-    private static double Bm25(IReadOnlyDictionary<string, double> bag, MatchItem item, Stats stats, double[] boosts)
+    /// <summary>Query weight × idf per term, so BM25 over a candidate costs one lookup per candidate term.</summary>
+    private static Dictionary<string, double> Weighted(Dictionary<string, double> bag, Stats stats)
     {
-        double score = 0;
-        for (int f = 0; f < item.Terms.Length; f++)
+        var weighted = new Dictionary<string, double>(bag.Count, StringComparer.Ordinal);
+        foreach (var (term, qw) in bag)
         {
-            if (boosts[f] <= 0 || item.Lengths[f] == 0)
-            {
-                continue;
-            }
-            double norm = K1 * (1 - B + B * item.Lengths[f] / stats.AverageLength(f));
-            double fieldScore = 0;
-            foreach (var (term, tf) in item.Terms[f])
-            {
-                if (bag.TryGetValue(term, out var qw))
-                {
-                    fieldScore += qw * stats.Idf(term) * tf * (K1 + 1) / (tf + norm);
-                }
-            }
-            score += boosts[f] * fieldScore;
+            weighted[term] = qw * stats.Idf(term);
         }
-        return score;
+        return weighted;
     }
 
     private static List<string> TextReasons(IReadOnlyDictionary<string, double> bag, MatchItem item, Stats stats)
@@ -400,6 +442,87 @@ public sealed class MatchScorer
         double value = firstLevel.Length > 0 ? Math.Clamp(Weights.SameFirstLevelField, 0, 1) : 0;
         return new(MatchComponent.Field, value, Weights.Field,
             value > 0 ? firstLevel.Take(MaxFieldReasons).Select(c => $"学科: {c}（同一级学科）").ToArray() : []);
+    }
+
+    /// <summary>
+    /// The field component. With declared codes on both sides, the codes decide (weight
+    /// <see cref="MatchWeights.Field"/>). When the demand declares codes and the capability none, the
+    /// capability's inferred distribution stands in (same weight). When the demand declares none, its
+    /// inferred distribution is compared with the capability's codes or inferred ones, with weight
+    /// <see cref="MatchWeights.InferredField"/>; the weight thus depends only on the demand, so the
+    /// candidates of one demand stay comparable.
+    /// </summary>
+    private ComponentScore? FieldPart(ItemStore store, MatchItem demand, MatchItem capability, Dictionary<string, double>? demandDisciplines,
+        Dictionary<string, double>? capabilityDisciplines, bool inferFields)
+    {
+        var w = Weights;
+        // The query item is not in the store: its inferred distribution comes in precomputed, never through the store's cache.
+        Dictionary<string, double> Capability() => capabilityDisciplines ?? store.DisciplinesOf(capability, w.DisciplineTemperature);
+        if (demand.Fields.Count > 0)
+        {
+            if (w.Field <= 0)
+            {
+                return null;
+            }
+            if (capability.Fields.Count == 0 && inferFields)
+            {
+                return InferredFieldScore(store.DisciplinesOf(demand, w.DisciplineTemperature), Capability(), w.Field);
+            }
+            return FieldScore(demand, capability);
+        }
+        if (!inferFields)
+        {
+            return null;
+        }
+        demandDisciplines ??= store.DisciplinesOf(demand, w.DisciplineTemperature);
+        return demandDisciplines.Count == 0 ? null
+            : InferredFieldScore(demandDisciplines, Capability(), w.InferredField);
+    }
+
+    /// <summary>
+    /// Agreement of two discipline distributions (declared codes or inferred): the probability that both
+    /// name the same code, plus <see cref="MatchWeights.SameFirstLevelField"/> × that of only the same first level.
+    /// </summary>
+    private ComponentScore InferredFieldScore(Dictionary<string, double> demand, Dictionary<string, double> capability, double weight)
+    {
+        // Runs for every candidate: nested loops over two small distributions, no allocation but the reason.
+        double exact = 0, best = 0, sameLevel = 0, bestLevel = 0;
+        string? bestCode = null, bestLevelCode = null;
+        foreach (var (code, q) in capability)
+        {
+            double level = 0;
+            foreach (var (other, p) in demand)
+            {
+                if (Text.SameFirstLevel(code, other))
+                {
+                    level += p;
+                }
+            }
+            sameLevel += q * level;
+            if (q * level > bestLevel || (q * level == bestLevel && bestLevelCode is not null && string.CompareOrdinal(code, bestLevelCode) < 0))
+            {
+                (bestLevel, bestLevelCode) = (q * level, code);
+            }
+            if (demand.TryGetValue(code, out var pd))
+            {
+                exact += pd * q;
+                if (pd * q > best)
+                {
+                    (best, bestCode) = (pd * q, code);
+                }
+            }
+        }
+        double value = Math.Clamp(exact + Math.Clamp(Weights.SameFirstLevelField, 0, 1) * Math.Max(0, sameLevel - exact), 0, 1);
+        string? reason = null;
+        if (bestCode is not null && best >= 0.01)
+        {
+            reason = $"学科: {bestCode}（推断，{Math.Round(100 * demand[bestCode]):0}%）";
+        }
+        else if (value > 0 && bestLevelCode is not null)
+        {
+            reason = $"学科: {Text.FirstLevel(bestLevelCode)}（推断，同一级学科）";
+        }
+        return new(MatchComponent.Field, reason is null ? 0 : value, weight, reason is null ? [] : [reason]);
     }
 
     private ComponentScore EvidenceScore(List<DemandSkill> skills, MatchItem capability, int year)

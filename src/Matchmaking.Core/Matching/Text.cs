@@ -38,6 +38,39 @@ internal static class Text
         return bag;
     }
 
+    /// <summary>
+    /// The <paramref name="k"/> entries with the largest value, largest first, ties by key (ordinal): the same
+    /// as sorting everything and taking k, without sorting everything.
+    /// </summary>
+    public static List<KeyValuePair<string, double>> Top(IEnumerable<KeyValuePair<string, double>> entries, int k)
+    {
+        var comparer = Comparer<KeyValuePair<string, double>>.Create((a, b) =>
+            a.Value != b.Value ? a.Value.CompareTo(b.Value) : string.CompareOrdinal(b.Key, a.Key));
+        var heap = new PriorityQueue<KeyValuePair<string, double>, KeyValuePair<string, double>>(comparer);
+        foreach (var entry in entries)
+        {
+            if (heap.Count < k)
+            {
+                heap.Enqueue(entry, entry);
+            }
+            else if (k > 0 && comparer.Compare(entry, heap.Peek()) > 0)
+            {
+                heap.DequeueEnqueue(entry, entry);
+            }
+        }
+        var top = new List<KeyValuePair<string, double>>(heap.Count);
+        while (heap.TryDequeue(out var entry, out _))
+        {
+            top.Add(entry);
+        }
+        top.Reverse();
+        return top;
+    }
+
+    /// <summary><c>FirstLevel(a) == FirstLevel(b)</c> without allocating.</summary>
+    public static bool SameFirstLevel(string a, string b) =>
+        a.Length >= 3 && b.Length >= 3 ? string.CompareOrdinal(a, 0, b, 0, 3) == 0 : a.Length < 3 && b.Length < 3 && a == b;
+
     public static string FirstLevel(string code) => code.Length >= 3 ? code[..3] : code;
 
     public static string AchievementLabel(string type) => type.Trim().ToLowerInvariant() switch

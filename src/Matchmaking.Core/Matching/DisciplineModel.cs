@@ -1,0 +1,193 @@
+namespace Matchmaking.Core.Matching;
+
+/// <summary>
+/// A multinomial naive Bayes model from text to discipline codes, trained on the indexed items that
+/// declare codes (their words and bigrams, all fields) and kept up to date by every write, so it costs
+/// no separate training step. It predicts a discipline distribution for text without codes: a demand
+/// that states none, or a profile that declares none.
+/// </summary>
+/// <remarks>
+/// Stored term-major (term → class counts), so a prediction costs the postings of the query's terms,
+/// not terms × classes. Naive Bayes is over-confident on long texts; <see cref="Predict"/> divides the
+/// log-likelihood by the text's length and a temperature before the softmax.
+/// </remarks>
+internal sealed class DisciplineModel
+{
+    private const double Alpha = 0.1;
+    private readonly Dictionary<string, Dictionary<string, int>> _termClasses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _classTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _classDocs = new(StringComparer.Ordinal);
+    private int _docs;
+
+    public int ClassCount => _classDocs.Count;
+
+    /// <summary>The model's features of an item: its words and bigrams (CJK single characters carry little topic).</summary>
+    public static Dictionary<string, int> Features(MatchItem item)
+    {
+        var features = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (term, tf) in item.Terms.SelectMany(t => t))
+        {
+            if (!Text.IsCjkUnigram(term))
+            {
+                features[term] = features.GetValueOrDefault(term) + tf;
+            }
+        }
+        return features;
+    }
+
+    public void Tally(MatchItem item, int delta)
+    {
+        if (item.Fields.Count == 0)
+        {
+            return;
+        }
+        var features = Features(item);
+        long tokens = features.Sum(f => (long)f.Value);
+        _docs += delta;
+        foreach (var code in item.Fields)
+        {
+            Add(_classDocs, code, delta);
+            long total = (_classTokens.TryGetValue(code, out var t) ? t : 0) + delta * tokens;
+            if (total <= 0)
+            {
+                _classTokens.Remove(code);
+            }
+            else
+            {
+                _classTokens[code] = total;
+            }
+            foreach (var (term, tf) in features)
+            {
+                if (!_termClasses.TryGetValue(term, out var classes))
+                {
+                    _termClasses[term] = classes = new Dictionary<string, int>(StringComparer.Ordinal);
+                }
+                Add(classes, code, delta * tf);
+                if (classes.Count == 0)
+                {
+                    _termClasses.Remove(term);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// P(code | text) for the weighted terms, with the <paramref name="excluded"/> items' own counts left
+    /// out (an item must not predict its own label); classes below <paramref name="minProbability"/> dropped.
+    /// </summary>
+    public Dictionary<string, double> Predict(IEnumerable<KeyValuePair<string, double>> terms, IReadOnlyCollection<MatchItem> excluded,
+        double temperature, double minProbability = 1e-3)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (_classDocs.Count == 0)
+        {
+            return result;
+        }
+        var excludedFeatures = excluded.Where(e => e.Fields.Count > 0)
+            .Select(e => (e.Fields, Tf: Features(e)))
+            .ToArray();
+        var classDocs = new Dictionary<string, double>(StringComparer.Ordinal);
+        var classTokens = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (code, docs) in _classDocs)
+        {
+            classDocs[code] = docs;
+            classTokens[code] = _classTokens.GetValueOrDefault(code);
+        }
+        foreach (var (fields, tf) in excludedFeatures)
+        {
+            foreach (var code in fields)
+            {
+                if (classDocs.ContainsKey(code))
+                {
+                    classDocs[code] -= 1;
+                    classTokens[code] -= tf.Values.Sum();
+                }
+            }
+        }
+        double vocabulary = Math.Max(1, _termClasses.Count);
+        double totalDocs = Math.Max(1, classDocs.Values.Sum());
+        var logLikelihood = new Dictionary<string, double>(StringComparer.Ordinal);
+        double length = 0;
+        var known = new List<(Dictionary<string, int> Classes, string Term, double Weight)>();
+        foreach (var (term, weight) in terms)
+        {
+            if (weight <= 0 || Text.IsCjkUnigram(term) || !_termClasses.TryGetValue(term, out var classes))
+            {
+                continue;
+            }
+            known.Add((classes, term, weight));
+            length += weight;
+        }
+        if (length <= 0)
+        {
+            return result;
+        }
+        foreach (var code in classDocs.Keys)
+        {
+            if (classDocs[code] <= 0)
+            {
+                continue;
+            }
+            // Every term starts as unseen in the class; the postings below correct the ones it has seen.
+            logLikelihood[code] = length * (Math.Log(Alpha) - Math.Log(Math.Max(0, classTokens[code]) + Alpha * vocabulary));
+        }
+        foreach (var (classes, term, weight) in known)
+        {
+            foreach (var (code, count) in classes)
+            {
+                if (!logLikelihood.TryGetValue(code, out var ll))
+                {
+                    continue;
+                }
+                double n = count;
+                foreach (var (fields, tf) in excludedFeatures)
+                {
+                    if (fields.Contains(code, StringComparer.Ordinal) && tf.TryGetValue(term, out var own))
+                    {
+                        n -= own;
+                    }
+                }
+                if (n > 0)
+                {
+                    logLikelihood[code] = ll + weight * (Math.Log(n + Alpha) - Math.Log(Alpha));
+                }
+            }
+        }
+        double t = Math.Max(1e-6, temperature) * length;
+        var logits = logLikelihood.ToDictionary(x => x.Key, x => (Math.Log(classDocs[x.Key] / totalDocs) + x.Value) / t, StringComparer.Ordinal);
+        double max = logits.Values.Max();
+        double sum = 0;
+        foreach (var (code, logit) in logits)
+        {
+            double p = Math.Exp(logit - max);
+            result[code] = p;
+            sum += p;
+        }
+        foreach (var code in result.Keys.ToArray())
+        {
+            double p = result[code] / sum;
+            if (p < minProbability)
+            {
+                result.Remove(code);
+            }
+            else
+            {
+                result[code] = p;
+            }
+        }
+        return result;
+    }
+
+    private static void Add(Dictionary<string, int> counts, string key, int delta)
+    {
+        int n = (counts.TryGetValue(key, out var c) ? c : 0) + delta;
+        if (n <= 0)
+        {
+            counts.Remove(key);
+        }
+        else
+        {
+            counts[key] = n;
+        }
+    }
+}
