@@ -507,7 +507,7 @@ public static class DemoData
                 bid.Select(t.Awarded!.Value, c.BidDeadlineUtc);
                 break;
             case BidStatus.NotSelected:
-                bid.MarkNotSelected(t.Awarded!.Value, c.BidDeadlineUtc);
+                bid.MarkNotSelected(order % 2 == 0 ? NotSelectedReason.LowerScore : NotSelectedReason.TechnicalRoute, null, t.Awarded!.Value, c.BidDeadlineUtc);
                 break;
         }
         return bid;
