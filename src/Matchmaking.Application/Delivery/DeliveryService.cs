@@ -149,7 +149,9 @@ public sealed class DeliveryService(IDbContextFactory<AppDbContext> dbFactory, T
         {
             c.Complete(Now);
             db.Record(actor, name, nameof(Challenge), c.Id, "complete", Now, ChallengeStatus.Awarded, c.Status, "全部里程碑验收通过");
-            var winners = await db.Bids.Where(b => award.WinnerBidIds.Contains(b.Id)).ToListAsync(ct);
+            // The teams that delivered (a team stopped at a gate was told then).
+            var delivered = award.WinnerBidIds.Where(id => !DeliveryRules.IsStopped(all.Where(x => x.BidId == id))).ToList();
+            var winners = await db.Bids.Where(b => delivered.Contains(b.Id)).ToListAsync(ct);
             db.Notify((await Recipients.PosterOrganizationAsync(db, c.PosterOrganizationId, ct)).Concat(winners.SelectMany(Recipients.Team)),
                 NotificationKind.ChallengeCompleted, $"榜单已验收：{c.Title}", "全部里程碑验收通过，榜单攻关任务完成。", $"/challenges/{c.Id}", c.Id, Now);
         }
