@@ -78,6 +78,14 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
             CanDecideAward: Permissions.CanDecideAward(actor, c) && c.Status == ChallengeStatus.Closed);
     }
 
+    /// <summary>True when the actor holds a seat on this challenge's panel (to show the way to it).</summary>
+    public async Task<bool> IsOnPanelAsync(Actor actor, int challengeId, CancellationToken ct = default)
+    {
+        if (actor.UserId is null) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ReviewAssignments.AnyAsync(a => a.ChallengeId == challengeId && a.ReviewerUserId == actor.UserId, ct);
+    }
+
     /// <summary>Saves the rubric (creating it on first save). Refused once the first score is in.</summary>
     public async Task SaveRubricAsync(Actor actor, int challengeId, IReadOnlyList<RubricCriterion> criteria, long? expectedVersion, CancellationToken ct = default)
     {
