@@ -69,6 +69,20 @@ public class Award
         };
     }
 
+    /// <summary>An award decided elsewhere (demo seeding of challenges that reached Awarded/Completed before this
+    /// record existed): the bids and the challenge already carry the decision.</summary>
+    public static Award Restore(Challenge challenge, IReadOnlyList<int> winnerBidIds, string byUserId, DateTime decidedAtUtc, int publicityDays, DateTime nowUtc)
+    {
+        if (challenge.Status is not (ChallengeStatus.Awarded or ChallengeStatus.Completed)) throw new DomainException("not_awarded", "榜单尚未挂帅");
+        var award = new Award
+        {
+            ChallengeId = challenge.Id, Challenge = challenge, Status = AwardStatus.Publicity, Mode = challenge.AwardMode, DecidedByUserId = byUserId,
+            DecidedAtUtc = decidedAtUtc, PublicityEndsAtUtc = decidedAtUtc.AddDays(publicityDays), WinnerBidIds = winnerBidIds.Order().ToList(), Version = 1,
+        };
+        award.FinalizeIfDue(nowUtc < award.PublicityEndsAtUtc ? nowUtc : award.PublicityEndsAtUtc);
+        return award;
+    }
+
     /// <summary>异议: any registered user, during the window.</summary>
     public Objection Lodge(string userId, string text, DateTime nowUtc)
     {

@@ -48,7 +48,7 @@ public sealed class AwardService(IDbContextFactory<AppDbContext> dbFactory, Time
             db.Record(actor, name, nameof(Bid), b.Id, b.Status == BidStatus.Selected ? "select" : "not_select", Now, before[b.Id], b.Status,
                 b.NotSelectedReason is { } r ? ReasonText(r, b.NotSelectedNote) : null);
         db.Record(actor, name, nameof(Challenge), c.Id, "award", Now, fromChallenge, c.Status,
-            $"公示至 {award.PublicityEndsAtUtc:yyyy-MM-dd HH:mm} UTC");
+            $"进入公示，公示期{options.PublicityDays}天");
 
         var link = $"/challenges/{c.Id}";
         var winners = bids.Where(b => b.Status == BidStatus.Selected).ToList();
