@@ -67,9 +67,9 @@ public static class Permissions
         IsPoster(a, c) && c.Status is ChallengeStatus.Published or ChallengeStatus.Closed;
 
     /// <summary>Sees the panel (scores, comments, ranking, bid content): admins, the poster after the deadline, and
-    /// reviewers on the panel who have not recused.</summary>
+    /// reviewers on the panel once they have declared no conflict of interest (before that, only who bid).</summary>
     public static bool CanSeePanel(Actor a, Challenge c, Reviews.ReviewAssignment? mine, DateTime nowUtc) =>
-        CanSeeBidsOf(a, c, nowUtc) || (mine is { IsRecused: false } && mine.ReviewerUserId == a.UserId && IsPanelRole(a, mine, c));
+        CanSeeBidsOf(a, c, nowUtc) || (mine is { CanScore: true } && mine.ReviewerUserId == a.UserId && IsPanelRole(a, mine, c));
 
     /// <summary>Scores bids: the assigned reviewer themselves, once bidding has closed and before the award.</summary>
     public static bool CanScore(Actor a, Challenge c, Reviews.ReviewAssignment mine) =>
@@ -86,8 +86,8 @@ public static class Permissions
     /// <summary>Decide the award (挂帅): the poster or an admin.</summary>
     public static bool CanDecideAward(Actor a, Challenge c) => CanDecideBids(a, c);
 
-    /// <summary>异议 during 公示: any signed-in user.</summary>
-    public static bool CanLodgeObjection(Actor a) => a.IsAuthenticated;
+    /// <summary>异议 during 公示: any signed-in user except administrators, who judge the objections.</summary>
+    public static bool CanLodgeObjection(Actor a) => a.IsAuthenticated && !a.IsAdmin;
 
     public static bool CanAnswerObjection(Actor a) => a.IsAdmin;
 

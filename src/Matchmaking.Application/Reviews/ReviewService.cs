@@ -16,7 +16,7 @@ public sealed record PanelMember(ReviewAssignment Assignment, string Name, strin
 /// <see cref="CanSeeScores"/>: bidders and outsiders never see them.</summary>
 public sealed record ReviewPanelView(
     Challenge Challenge, IReadOnlyList<RubricCriterion> Criteria, Rubric? Rubric, ReviewAssignment? Mine,
-    IReadOnlyList<PanelMember> Members, IReadOnlyList<Bid> Bids, IReadOnlyList<Review> Reviews,
+    IReadOnlyList<PanelMember> Members, IReadOnlyList<Bid> Bids, IReadOnlyList<Review> Reviews, IReadOnlyList<string> BidderOrganizations,
     ReviewProgress Progress, IReadOnlyList<RankedBid> Ranking,
     bool CanSeeScores, bool CanEditRubric, bool CanAssign, bool CanJoinAsPoster, bool CanScore, bool CanDecideAward);
 
@@ -53,7 +53,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
             : [];
         var reviews = canSee ? await db.Reviews.AsNoTracking().Where(r => r.ChallengeId == challengeId).ToListAsync(ct) : [];
         // Progress counts need the bids even for those who may not read them.
-        var countingBids = canSee ? bids : await db.Bids.AsNoTracking()
+        var countingBids = canSee ? bids : await db.Bids.AsNoTracking().Include(b => b.Organization)
             .Where(b => b.ChallengeId == challengeId && b.Status != BidStatus.Draft && b.Status != BidStatus.Withdrawn).ToListAsync(ct);
         var countingReviews = canSee ? reviews : await db.Reviews.AsNoTracking().Where(r => r.ChallengeId == challengeId).ToListAsync(ct);
 
@@ -68,7 +68,9 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
             return new PanelMember(a, n?.DisplayName ?? a.ReviewerUserId, n?.Org, p.ReviewsDone, p.ReviewsExpected);
         }).ToList();
 
-        return new ReviewPanelView(c, rubric?.Criteria ?? Rubric.DefaultCriteria(), rubric, mine, members, bids, reviews,
+        // Who bid (organisations only) is what a reviewer needs to declare conflicts, once bidding has closed.
+        var bidders = c.IsDeadlinePassed(Now) ? countingBids.Select(b => b.Organization?.Name ?? "").Distinct().ToList() : [];
+        return new ReviewPanelView(c, rubric?.Criteria ?? Rubric.DefaultCriteria(), rubric, mine, members, bids, reviews, bidders,
             ReviewBoard.Progress(panel, countingBids, countingReviews), canSee ? ReviewBoard.Rank(bids, reviews, panel) : [],
             CanSeeScores: canSee,
             CanEditRubric: Permissions.CanEditRubric(actor, c) && rubric?.IsLocked != true,

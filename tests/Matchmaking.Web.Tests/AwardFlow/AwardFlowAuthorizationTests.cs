@@ -23,6 +23,11 @@ public class AwardFlowAuthorizationTests(PortalFactory app) : IClassFixture<Port
         var s = await AwardFlowScenario.CreateAsync(app);
         Assert.True((await s.Reviews.GetPanelAsync(s.Poster, s.ChallengeId))!.CanSeeScores);
         Assert.True((await s.Reviews.GetPanelAsync(s.Admin, s.ChallengeId))!.CanSeeScores);
+        var undeclared = await s.Reviews.GetPanelAsync(s.Reviewer, s.ChallengeId);
+        Assert.False(undeclared!.CanSeeScores); // before declaring conflicts: only who bid
+        Assert.Empty(undeclared.Bids);
+        Assert.Equal(2, undeclared.BidderOrganizations.Count);
+        await s.Reviews.DeclareAsync(s.Reviewer, s.ReviewerAssignment, false, null);
         var reviewerView = await s.Reviews.GetPanelAsync(s.Reviewer, s.ChallengeId);
         Assert.True(reviewerView!.CanSeeScores);
         Assert.Equal(2, reviewerView.Bids.Count);
@@ -129,6 +134,7 @@ public class AwardFlowAuthorizationTests(PortalFactory app) : IClassFixture<Port
         var awardId = await s.Awards.DecideAsync(s.Poster, s.ChallengeId, [s.Bid1], new Dictionary<int, NotSelectedDecision>
             { [s.Bid2] = new(Application.Bids.NotSelectedReason.BudgetOrSchedule, "经费测算偏高") });
         await Assert.ThrowsAsync<AccessDeniedException>(() => s.Awards.LodgeObjectionAsync(Actor.Anonymous, awardId, "匿名异议"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => s.Awards.LodgeObjectionAsync(s.Admin, awardId, "管理员不提异议，只答复"));
         var objectionId = await s.Awards.LodgeObjectionAsync(s.Bidder2, awardId, "我方经费测算有第三方依据");
         await s.Awards.LodgeObjectionAsync(s.Outsider, awardId, "公示信息不完整");
 
