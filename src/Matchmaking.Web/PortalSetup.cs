@@ -1,5 +1,8 @@
 using System.Globalization;
 using Matchmaking.Application.Auditing;
+using Matchmaking.Application.Awards;
+using Matchmaking.Application.Delivery;
+using Matchmaking.Application.Reviews;
 using Matchmaking.Application.Bids;
 using Matchmaking.Application.Challenges;
 using Matchmaking.Application.Data;
@@ -88,6 +91,15 @@ public static class PortalSetup
         services.AddSingleton<TaxonomyService>();
         services.AddSingleton<AuditService>();
         services.AddHostedService<DeadlineCloser>();
+
+        // Review, award (公示) and delivery: numbers from "Matchmaking:Award"; a sweep finalises awards and reminds milestones.
+        services.Configure<AwardOptions>(builder.Configuration.GetSection(AwardOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AwardOptions>>().Value);
+        services.AddSingleton<ReviewService>();
+        services.AddScoped<ReviewerAccounts>();
+        services.AddSingleton<AwardService>();
+        services.AddSingleton<DeliveryService>();
+        services.AddHostedService<AwardSweeper>();
 
         services.AddSingleton<IndexSignal>();
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<IndexSignal>());

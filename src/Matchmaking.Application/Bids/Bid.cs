@@ -4,6 +4,12 @@ namespace Matchmaking.Application.Bids;
 
 public enum BidStatus { Draft = 0, Submitted = 1, Withdrawn = 2, Shortlisted = 3, Selected = 4, NotSelected = 5 }
 
+/// <summary>The structured reason a bidder receives when not appointed (未入选原因).</summary>
+public enum NotSelectedReason
+{
+    LowerScore = 1, TechnicalRoute = 2, TeamCapacity = 3, BudgetOrSchedule = 4, Eligibility = 5, Other = 9,
+}
+
 public sealed record BidContent
 {
     public string TechnicalApproach { get; init; } = "";
@@ -124,12 +130,41 @@ public class Bid
         Touch(nowUtc);
     }
 
-    public void MarkNotSelected(DateTime nowUtc, DateTime deadlineUtc)
+    /// <summary>Not appointed, with the structured reason the bidder is told (a note is required for "Other").</summary>
+    public void MarkNotSelected(NotSelectedReason reason, string? note, DateTime nowUtc, DateTime deadlineUtc)
     {
         EnsureAfterDeadline(nowUtc, deadlineUtc);
         if (Status is not (BidStatus.Submitted or BidStatus.Shortlisted)) throw Invalid("not_select");
+        if (!Enum.IsDefined(reason)) throw new DomainException("reason_required", "请选择未入选原因");
+        if (reason == Bids.NotSelectedReason.Other && string.IsNullOrWhiteSpace(note)) throw new DomainException("reason_required", "选择“其他”时请填写说明");
+        if (note is { Length: > MaxReasonNote }) throw new DomainException("reason_too_long", $"说明不超过{MaxReasonNote}个字符");
         Status = BidStatus.NotSelected;
+        NotSelectedReason = reason;
+        NotSelectedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         DecidedAtUtc = nowUtc;
+        Touch(nowUtc);
+    }
+
+    // ── Review, award and delivery (揭榜挂帅 lifecycle after the deadline) ──────────────────────────────
+
+    public const int MaxReasonNote = 1000;
+
+    /// <summary>Why the bid was not appointed; set with <see cref="BidStatus.NotSelected"/>.</summary>
+    public NotSelectedReason? NotSelectedReason { get; private set; }
+    public string? NotSelectedNote { get; private set; }
+
+    /// <summary>The organisations taking part in this bid: a reviewer from any of them is excluded from scoring it.
+    /// The one place to extend when consortium partners join a bid.</summary>
+    public IReadOnlyList<int> InvolvedOrganizationIds() => [OrganizationId];
+
+    /// <summary>The award was revoked (an objection was upheld): the decision is open again.</summary>
+    public void ReopenAfterRevokedAward(DateTime nowUtc)
+    {
+        if (Status is not (BidStatus.Selected or BidStatus.NotSelected)) throw Invalid("reopen");
+        Status = BidStatus.Shortlisted;
+        NotSelectedReason = null;
+        NotSelectedNote = null;
+        DecidedAtUtc = null;
         Touch(nowUtc);
     }
 

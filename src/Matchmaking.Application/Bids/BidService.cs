@@ -62,29 +62,7 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     public Task ShortlistAsync(Actor actor, int bidId, CancellationToken ct = default) =>
         DecisionAsync(actor, bidId, "shortlist", (b, c) => b.Shortlist(Now, c.BidDeadlineUtc), ct);
 
-    public Task MarkNotSelectedAsync(Actor actor, int bidId, CancellationToken ct = default) =>
-        DecisionAsync(actor, bidId, "not_select", (b, c) => b.MarkNotSelected(Now, c.BidDeadlineUtc), ct);
-
-    /// <summary>挂帅: selects the bid and sets the challenge to Awarded. A single-winner challenge takes one;
-    /// 赛马 (parallel) may select more.</summary>
-    public async Task SelectAsync(Actor actor, int bidId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (bid, challenge) = await LoadAsync(db, bidId, ct);
-        if (!Permissions.CanDecideBids(actor, challenge)) throw new AccessDeniedException();
-        if (challenge.AwardMode == AwardMode.Single &&
-            await db.Bids.AnyAsync(b => b.ChallengeId == challenge.Id && b.Status == BidStatus.Selected, ct))
-            throw new DomainException("already_awarded", "该榜单为单一挂帅，已选定揭榜方");
-        var name = await db.ActorNameAsync(actor, ct);
-        var fromBid = bid.Status;
-        bid.Select(Now, challenge.BidDeadlineUtc);
-        db.Record(actor, name, nameof(Bid), bidId, "select", Now, fromBid, bid.Status);
-        var fromChallenge = challenge.Status;
-        challenge.Award(Now);
-        if (fromChallenge != challenge.Status)
-            db.Record(actor, name, nameof(Challenge), challenge.Id, "award", Now, fromChallenge, challenge.Status);
-        await db.SaveOrConflictAsync(ct);
-    }
+    // Appointing winners (挂帅) and telling the others why happen together, in Awards/AwardService.DecideAsync.
 
     /// <summary>One bid, if this actor may see it (its authors; the poster after the deadline; admins).</summary>
     public async Task<Bid?> GetAsync(Actor actor, int bidId, CancellationToken ct = default)

@@ -193,17 +193,29 @@ public class Challenge
         return true;
     }
 
-    /// <summary>挂帅: at least one bid was selected. Only after bidding closed.</summary>
+    // ── Award and delivery (see Awards/Award.cs and Delivery/) ──────────────────────────────────────────
+
+    /// <summary>挂帅: the winners were decided (all at once; 赛马 picks several) and the 公示 begins.
+    /// Only after bidding closed, and only once while an award stands.</summary>
     public void Award(DateTime nowUtc)
     {
         CloseIfDue(nowUtc);
-        if (Status == ChallengeStatus.Awarded) return; // 赛马: selecting another winner keeps the state
         if (Status != ChallengeStatus.Closed) throw Invalid("award");
         Status = ChallengeStatus.Awarded;
         AwardedAtUtc = nowUtc;
         Touch(nowUtc);
     }
 
+    /// <summary>An upheld objection revoked the award: back to Closed, where the panel may decide again.</summary>
+    public void RevokeAward(DateTime nowUtc)
+    {
+        if (Status != ChallengeStatus.Awarded) throw Invalid("revoke_award");
+        Status = ChallengeStatus.Closed;
+        AwardedAtUtc = null;
+        Touch(nowUtc);
+    }
+
+    /// <summary>已验收: called when the delivery of the remaining winners has been accepted milestone by milestone.</summary>
     public void Complete(DateTime nowUtc)
     {
         if (Status != ChallengeStatus.Awarded) throw Invalid("complete");

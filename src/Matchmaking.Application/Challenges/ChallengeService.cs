@@ -79,9 +79,6 @@ public sealed class ChallengeService(IDbContextFactory<AppDbContext> dbFactory, 
     public Task CancelAsync(Actor actor, int id, string reason, CancellationToken ct = default) =>
         TransitionAsync(actor, id, "cancel", Permissions.CanCancelChallenge, c => c.Cancel(reason, Now), reason, ct);
 
-    public Task CompleteAsync(Actor actor, int id, CancellationToken ct = default) =>
-        TransitionAsync(actor, id, "complete", Permissions.CanDecideBids, c => c.Complete(Now), null, ct);
-
     /// <summary>Closes every published challenge whose deadline has passed. Run by a background timer, so
     /// bidding closes even if nobody opens the page (and bids check the deadline themselves anyway).</summary>
     public async Task<int> CloseDueAsync(CancellationToken ct = default)

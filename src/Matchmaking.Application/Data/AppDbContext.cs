@@ -28,6 +28,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<DemandList> DemandLists => Set<DemandList>();
     public DbSet<DemandItem> DemandItems => Set<DemandItem>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Reviews.Rubric> Rubrics => Set<Reviews.Rubric>();
+    public DbSet<Reviews.ReviewAssignment> ReviewAssignments => Set<Reviews.ReviewAssignment>();
+    public DbSet<Reviews.Review> Reviews => Set<Reviews.Review>();
+    public DbSet<Awards.Award> Awards => Set<Awards.Award>();
+    public DbSet<Awards.Objection> Objections => Set<Awards.Objection>();
+    public DbSet<Delivery.Milestone> Milestones => Set<Delivery.Milestone>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

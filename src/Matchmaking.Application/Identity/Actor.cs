@@ -10,4 +10,5 @@ public sealed record Actor(string? UserId, int? OrganizationId, IReadOnlyCollect
     public bool IsAdmin => Roles.Contains(Identity.Roles.Admin);
     public bool IsEnterprise => Roles.Contains(Identity.Roles.Enterprise);
     public bool IsResearcher => Roles.Contains(Identity.Roles.Researcher);
+    public bool IsReviewer => Roles.Contains(Identity.Roles.Reviewer);
 }

@@ -49,6 +49,58 @@ public static class Permissions
     public static bool CanReadAuditLog(Actor a) => a.IsAdmin;
     public static bool CanAdministerDemandLists(Actor a) => a.IsAdmin;
 
+    // ── Review, award, 公示 and delivery ───────────────────────────────────────────────────────────────
+
+    /// <summary>Grant the Reviewer role, create reviewer accounts, assign reviewers to challenges.</summary>
+    public static bool CanManageReviewers(Actor a) => a.IsAdmin;
+
+    /// <summary>The rubric: poster or admin, from publication until bidding closed and the award is not yet decided
+    /// (the entity additionally locks it at the first score).</summary>
+    public static bool CanEditRubric(Actor a, Challenge c) =>
+        (a.IsAdmin || IsPoster(a, c)) && c.Status is ChallengeStatus.Published or ChallengeStatus.Closed;
+
+    public static bool CanAssignReviewers(Actor a, Challenge c) =>
+        CanManageReviewers(a) && c.Status is ChallengeStatus.Published or ChallengeStatus.Closed;
+
+    /// <summary>The poster's representative may join the panel of their own challenge.</summary>
+    public static bool CanJoinPanelAsPoster(Actor a, Challenge c) =>
+        IsPoster(a, c) && c.Status is ChallengeStatus.Published or ChallengeStatus.Closed;
+
+    /// <summary>Sees the panel (scores, comments, ranking, bid content): admins, the poster after the deadline, and
+    /// reviewers on the panel once they have declared no conflict of interest (before that, only who bid).</summary>
+    public static bool CanSeePanel(Actor a, Challenge c, Reviews.ReviewAssignment? mine, DateTime nowUtc) =>
+        CanSeeBidsOf(a, c, nowUtc) || (mine is { CanScore: true } && mine.ReviewerUserId == a.UserId && IsPanelRole(a, mine, c));
+
+    /// <summary>Scores bids: the assigned reviewer themselves, once bidding has closed and before the award.</summary>
+    public static bool CanScore(Actor a, Challenge c, Reviews.ReviewAssignment mine) =>
+        mine.ReviewerUserId == a.UserId && IsPanelRole(a, mine, c) && c.Status == ChallengeStatus.Closed;
+
+    /// <summary>Declares conflicts (or recuses): the assigned reviewer themselves.</summary>
+    public static bool CanDeclareConflict(Actor a, Challenge c, Reviews.ReviewAssignment mine) =>
+        mine.ReviewerUserId == a.UserId && IsPanelRole(a, mine, c);
+
+    /// <summary>An invited expert must still hold the Reviewer role; the poster's seat needs the poster's role.</summary>
+    private static bool IsPanelRole(Actor a, Reviews.ReviewAssignment mine, Challenge c) =>
+        mine.IsPoster ? IsPoster(a, c) : a.IsReviewer;
+
+    /// <summary>Decide the award (挂帅): the poster or an admin.</summary>
+    public static bool CanDecideAward(Actor a, Challenge c) => CanDecideBids(a, c);
+
+    /// <summary>异议 during 公示: any signed-in user except administrators, who judge the objections.</summary>
+    public static bool CanLodgeObjection(Actor a) => a.IsAuthenticated && !a.IsAdmin;
+
+    public static bool CanAnswerObjection(Actor a) => a.IsAdmin;
+
+    /// <summary>Plan, accept, return, stop milestones: the poster or an admin.</summary>
+    public static bool CanManageMilestones(Actor a, Challenge c) => CanDecideBids(a, c);
+
+    /// <summary>Hand in a milestone: the appointed team (the bid's authors).</summary>
+    public static bool CanSubmitMilestone(Actor a, Bid winner) => IsBidAuthor(a, winner) && winner.Status == BidStatus.Selected;
+
+    /// <summary>The milestone board: poster, admins and the appointed teams (their own track).</summary>
+    public static bool CanSeeDelivery(Actor a, Challenge c, IEnumerable<Bid> winners) =>
+        CanManageMilestones(a, c) || winners.Any(w => IsBidAuthor(a, w));
+
     public static bool IsPoster(Actor a, Challenge c) =>
         a.IsEnterprise && a.OrganizationId is { } org && org == c.PosterOrganizationId;
 }

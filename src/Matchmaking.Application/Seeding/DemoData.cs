@@ -28,7 +28,7 @@ public static class DemoData
     /// <summary>Further seeded accounts (same password): staff of the other posting enterprises and one team
     /// lead per seeded research team.</summary>
     public static IReadOnlyList<(string Email, string Role, string Description)> OtherAccounts { get; } =
-        OtherPosters.Select(u => (u.Email, u.Role, u.Description))
+        OtherPosters.Concat(DemoAwards.Reviewers).Select(u => (u.Email, u.Role, u.Description))
             .Concat(DemoProfiles.Profiles.Where(p => p.Owner == Lead)
                 .Select(p => (LeadEmail(p), Roles.Researcher, $"{OrgName(p.OrgKey!)} · {p.Name}负责人")))
             .ToList();
@@ -52,7 +52,7 @@ public static class DemoData
         // 2. Accounts (found again by email). Identity saves through its own store, so this runs outside the
         //    transaction below.
         var userIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var allUsers = MainUsers.Concat(OtherPosters)
+        var allUsers = MainUsers.Concat(OtherPosters).Concat(DemoAwards.Reviewers)
             .Concat(DemoProfiles.Profiles.Where(p => p.Owner == Lead)
                 .Select(p => new UserSeed(LeadEmail(p), Roles.Researcher, p.LeadName, p.OrgKey, p.Name)));
         foreach (var u in allUsers)
@@ -123,6 +123,9 @@ public static class DemoData
                     ? adminActor : new Actor(a.ActorUserId, null, []), a.ActorName,
                 a.EntityType, a.EntityId(), a.Action, a.At, a.From, a.To, a.Reason);
         await db.SaveChangesAsync(ct);
+
+        // 4. Review panels, awards with 公示 and objections, milestones (every stage after the deadline).
+        await DemoAwards.SeedAsync(db, userIds, now, ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -507,7 +510,7 @@ public static class DemoData
                 bid.Select(t.Awarded!.Value, c.BidDeadlineUtc);
                 break;
             case BidStatus.NotSelected:
-                bid.MarkNotSelected(t.Awarded!.Value, c.BidDeadlineUtc);
+                bid.MarkNotSelected(order % 2 == 0 ? NotSelectedReason.LowerScore : NotSelectedReason.TechnicalRoute, null, t.Awarded!.Value, c.BidDeadlineUtc);
                 break;
         }
         return bid;

@@ -83,6 +83,7 @@ internal static class DemoOrganizations
         new("researcher2@demo.local", Roles.Researcher, "陈静", "jclg", "金城理工大学 · 冶金固废资源化团队负责人（揭榜方）"),
         new("researcher3@demo.local", Roles.Researcher, "杨晓东", "lyxcl", "陇原新材料研究院 · 高镍正极与前驱体团队负责人（揭榜方）"),
         new("researcher4@demo.local", Roles.Researcher, "周晨", "ly-htm", "陇原高温材料有限公司（专精特新）· 高温合金与耐蚀涂层研发团队负责人（揭榜方）"),
+        new("reviewer@demo.local", Roles.Reviewer, "钱学军", "byyj", "白银有色金属研究所 · 评审专家（专家评审、利益冲突声明、评分）"),
         new("admin@demo.local", Roles.Admin, "平台管理员", null, "平台管理员 · 机构认证、榜单审核、分类维护"),
     ];
 

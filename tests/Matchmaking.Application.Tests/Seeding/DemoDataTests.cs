@@ -186,6 +186,46 @@ public sealed class DemoDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Seeding_shows_every_stage_after_the_deadline()
+    {
+        Assert.True(await Seed());
+        var db = Db;
+        var now = Now.UtcDateTime;
+        var challenges = await db.Challenges.ToDictionaryAsync(c => c.Id);
+
+        // Under review, with partial scores (work left for reviewer@demo.local).
+        var reviewer = await Users.FindByEmailAsync("reviewer@demo.local");
+        Assert.NotNull(reviewer);
+        Assert.True(await Users.IsInRoleAsync(reviewer, Roles.Reviewer));
+        var closed = challenges.Values.Where(c => c.Status == ChallengeStatus.Closed).Select(c => c.Id).ToList();
+        Assert.NotEmpty(closed);
+        Assert.Contains(await db.ReviewAssignments.Where(a => a.ReviewerUserId == reviewer.Id).ToListAsync(),
+            a => closed.Contains(a.ChallengeId) && a.Conflict == Application.Reviews.ConflictDeclaration.Pending);
+        Assert.True(await db.Reviews.AnyAsync(r => closed.Contains(r.ChallengeId)));
+        Assert.True(await db.ReviewAssignments.AnyAsync(a => a.IsPoster));
+
+        // A 赛马 award in 公示 with an open and an answered objection.
+        var awards = await db.Awards.Include(a => a.Objections).ToListAsync();
+        var race = Assert.Single(awards, a => a.Status == Application.Awards.AwardStatus.Publicity && a.Mode == AwardMode.Parallel);
+        Assert.True(race.PublicityEndsAtUtc > now && race.WinnerBidIds.Count == 2);
+        Assert.Contains(race.Objections, o => o.IsOpen);
+        Assert.Contains(race.Objections, o => o.Status == Application.Awards.ObjectionStatus.Dismissed);
+        Assert.True(await db.Bids.AnyAsync(b => b.ChallengeId == race.ChallengeId && b.Status == BidStatus.NotSelected && b.NotSelectedReason != null));
+
+        // Every awarded or completed challenge has its award; milestones accepted, returned and planned; completed ones fully accepted.
+        Assert.All(challenges.Values.Where(c => c.Status is ChallengeStatus.Awarded or ChallengeStatus.Completed),
+            c => Assert.Contains(awards, a => a.ChallengeId == c.Id));
+        var milestones = await db.Milestones.ToListAsync();
+        foreach (var status in new[] { Application.Delivery.MilestoneStatus.Accepted, Application.Delivery.MilestoneStatus.Returned, Application.Delivery.MilestoneStatus.Planned })
+            Assert.Contains(milestones, m => m.Status == status);
+        Assert.All(milestones.Where(m => challenges[m.ChallengeId].Status == ChallengeStatus.Completed),
+            m => Assert.Equal(Application.Delivery.MilestoneStatus.Accepted, m.Status));
+        Assert.All(awards.Where(a => a.Status == Application.Awards.AwardStatus.Final), a =>
+            Assert.Equal(challenges[a.ChallengeId].Status == ChallengeStatus.Completed,
+                Application.Delivery.DeliveryRules.IsComplete(milestones.Where(m => m.ChallengeId == a.ChallengeId).ToList(), a.WinnerBidIds)));
+    }
+
+    [Fact]
     public async Task Demo_accounts_sign_in_and_have_their_roles()
     {
         Assert.True(await Seed());

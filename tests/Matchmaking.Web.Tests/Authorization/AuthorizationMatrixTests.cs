@@ -15,6 +15,8 @@ public class AuthorizationMatrixTests(PortalFactory app) : IClassFixture<PortalF
 {
     private ChallengeService Challenges => app.Get<ChallengeService>();
     private BidService Bids => app.Get<BidService>();
+    private Application.Awards.AwardService Awards => app.Get<Application.Awards.AwardService>();
+    private static readonly Dictionary<int, Application.Awards.NotSelectedDecision> NoReasons = [];
 
     // ── browse/search published challenges: everyone; anonymous sees no bid counts ──
 
@@ -247,11 +249,11 @@ public class AuthorizationMatrixTests(PortalFactory app) : IClassFixture<PortalF
         app.Clock.Advance(TimeSpan.FromDays(3));
         try
         {
-            await Assert.ThrowsAsync<AccessDeniedException>(() => Bids.SelectAsync(other, bidId));
-            await Assert.ThrowsAsync<AccessDeniedException>(() => Bids.SelectAsync(bidder, bidId));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => Awards.DecideAsync(other, id, [bidId], NoReasons));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => Awards.DecideAsync(bidder, id, [bidId], NoReasons));
             await Assert.ThrowsAsync<AccessDeniedException>(() => Bids.ShortlistAsync(other, bidId));
             await Bids.ShortlistAsync(poster, bidId);
-            await Bids.SelectAsync(poster, bidId);
+            await Awards.DecideAsync(poster, id, [bidId], NoReasons);
             Assert.Equal(BidStatus.Selected, (await Bids.GetAsync(bidder, bidId))!.Status);
             Assert.Equal(ChallengeStatus.Awarded, (await Challenges.GetAsync(poster, id))!.Challenge.Status);
         }
@@ -266,8 +268,8 @@ public class AuthorizationMatrixTests(PortalFactory app) : IClassFixture<PortalF
         var id = await app.PublishedChallengeAsync(poster);
         var bidId = await Bids.CreateAsync(bidder, id, await app.ProfileAsync(bidder), Bid());
         await Bids.SubmitAsync(bidder, bidId);
-        var ex = await Assert.ThrowsAsync<DomainException>(async () => await Bids.SelectAsync(await app.AdminAsync(), bidId));
-        Assert.Equal("deadline_not_passed", ex.Code);
+        var ex = await Assert.ThrowsAsync<DomainException>(async () => await Awards.DecideAsync(await app.AdminAsync(), id, [bidId], NoReasons));
+        Assert.Equal("not_closed", ex.Code);
     }
 
     // ── edit capability profile: own; admin yes; enterprise and other researchers no ──

@@ -102,8 +102,13 @@ public class ChallengeJourneyTests(BrowserPortal app) : IClassFixture<BrowserPor
         await enterprise.WaitForSelectorAsync($"#bid-row-{bidId}");
         await enterprise.ClickAsync($"#btn-expand-{bidId}");
         await enterprise.ScreenshotAsync("journey-06-poster-reads-bids");
-        await enterprise.ClickAsync($"#btn-select-{bidId}");
-        await ConfirmAsync(enterprise);
+        // Appointing happens on the review page, through the award dialog (see AwardJourneyTests for the whole 赛马 story).
+        await enterprise.GotoInteractiveAsync($"/challenges/{challengeId}/review");
+        await enterprise.ClickAsync("#btn-decide-award");
+        await enterprise.ClickAsync($"#award-row-{bidId} input[type='checkbox']");
+        await enterprise.ClickAsync("#award-confirm");
+        await enterprise.WaitForSelectorAsync(".mud-dialog", new() { State = WaitForSelectorState.Detached });
+        await enterprise.WaitForSelectorAsync("#btn-to-publicity");
         await enterprise.GotoInteractiveAsync($"/challenges/{challengeId}");
         await enterprise.WaitForSelectorAsync("#challenge-status [data-status='Awarded']");
         await enterprise.ScreenshotAsync("journey-07-awarded");
