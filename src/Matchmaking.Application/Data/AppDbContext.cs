@@ -28,6 +28,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<DemandList> DemandLists => Set<DemandList>();
     public DbSet<DemandItem> DemandItems => Set<DemandItem>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<EmailOutboxEntry> EmailOutbox => Set<EmailOutboxEntry>();
+    public DbSet<ChallengeNotice> ChallengeNotices => Set<ChallengeNotice>();
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+    public DbSet<BidPartner> BidPartners => Set<BidPartner>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
