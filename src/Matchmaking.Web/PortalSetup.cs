@@ -88,6 +88,7 @@ public static class PortalSetup
         services.AddSingleton<TaxonomyService>();
         services.AddSingleton<AuditService>();
         services.AddHostedService<DeadlineCloser>();
+        services.AddNotificationsAndAttachments(builder.Configuration);
 
         services.AddSingleton<IndexSignal>();
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<IndexSignal>());
@@ -179,6 +180,7 @@ public static class PortalSetup
         app.MapSearchApi();
         app.MapMatchApi();
         app.MapDemandListApi();
+        app.MapAttachmentApi();
         app.MapGet("/culture", (string c, string? redirect, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(x => x.Name.Equals(c, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];

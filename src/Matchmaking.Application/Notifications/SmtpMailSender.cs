@@ -23,7 +23,16 @@ public sealed class SmtpMailSender(SmtpOptions options)
         var security = Enum.TryParse<SecureSocketOptions>(options.Security, ignoreCase: true, out var s) ? s : SecureSocketOptions.StartTlsWhenAvailable;
         await client.ConnectAsync(options.Host!, options.Port, security, ct);
         if (!string.IsNullOrEmpty(options.User)) await client.AuthenticateAsync(options.User, options.Password ?? "", ct);
-        await client.SendAsync(message, ct);
+        try
+        {
+            await client.SendAsync(message, ct);
+        }
+        catch (SmtpCommandException ex)
+        {
+            throw new MailDeliveryException($"{(int)ex.StatusCode} {ex.Message}", ex); // keep the server's reply code for the outbox
+        }
         await client.DisconnectAsync(quit: true, ct);
     }
 }
+
+public sealed class MailDeliveryException(string message, Exception inner) : Exception(message, inner);
