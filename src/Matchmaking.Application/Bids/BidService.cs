@@ -289,10 +289,11 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.BidPartners.AsNoTracking().Where(p => p.OrganizationId == org);
         if (bidId is { } id) q = q.Where(p => p.BidId == id);
-        return await q.Join(db.Bids, p => p.BidId, b => b.Id, (p, b) => new ConsortiumInvitation(
-                b.Id, b.ChallengeId, b.Challenge!.Title, b.Challenge.BidDeadlineUtc, b.Organization!.Name, b.Profile!.Name,
-                b.Status, p.State, p.InvitedAtUtc, p.RespondedAtUtc))
-            .OrderByDescending(i => i.InvitedAtUtc).ToListAsync(ct);
+        return await (from p in q
+                      join b in db.Bids on p.BidId equals b.Id
+                      orderby p.InvitedAtUtc descending
+                      select new ConsortiumInvitation(b.Id, b.ChallengeId, b.Challenge!.Title, b.Challenge.BidDeadlineUtc, b.Organization!.Name,
+                          b.Profile!.Name, b.Status, p.State, p.InvitedAtUtc, p.RespondedAtUtc)).ToListAsync(ct);
     }
 
     /// <summary>The partners of a bid (for its authors and whoever may see the bid).</summary>
