@@ -1,4 +1,5 @@
 using Matchmaking.Application.Attachments;
+using Matchmaking.Application.Bids;
 using Matchmaking.Web.Infrastructure;
 using Microsoft.Net.Http.Headers;
 
@@ -19,6 +20,16 @@ public static class AttachmentApi
             http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
             http.Response.Headers["Content-Security-Policy"] = "default-src 'none'; sandbox";
             return Results.File(o.Content, o.Attachment.ContentType, o.Attachment.OriginalName, enableRangeProcessing: false);
+        }).ExcludeFromDescription();
+
+        // The receipt's canonical JSON, byte for byte what was hashed (sha256sum of the download = the digest).
+        app.MapGet("/bids/{id:int}/receipt.json", async (int id, HttpContext http, BidService bids, CancellationToken ct) =>
+        {
+            var receipt = await bids.GetReceiptAsync(http.User.ToActor(), id, ct);
+            if (receipt is not { } r) return Results.NotFound();
+            http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(r.Json), "application/json", $"receipt-bid-{id}.json");
         }).ExcludeFromDescription();
         return app;
     }

@@ -20,6 +20,7 @@ public static class NotificationSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value);
         services.AddSingleton(sp => new SmtpMailSender(sp.GetRequiredService<IOptions<SmtpOptions>>().Value));
         services.AddSingleton<NotificationService>();
+        services.AddScoped<Components.Pages.Notifications.NotificationSignal>();
         services.AddSingleton<MailOutbox>();
         services.AddSingleton<NotificationSweeps>();
         services.AddHostedService<NotificationWorker>();
