@@ -133,6 +133,9 @@ public static class PortalSetup
         await ReferenceData.SeedAsync(db);
         if (options.Demo && await DemoData.SeedAsync(db, users, sp.GetRequiredService<TimeProvider>()))
             app.Logger.LogInformation("Seeded demo data into {Dir}", options.ResolvedDataDir);
+        if (options.Demo && await DemoNotifications.SeedAsync(db, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Matchmaking.Application.Attachments.AttachmentService>().Options.Root))
+            app.Logger.LogInformation("Seeded demo notifications, a consortium bid, attachments and receipts");
         if (options.Demo && await DemoDemandList.SeedAsync(db, sp.GetRequiredService<TimeProvider>()))
             app.Logger.LogInformation("Seeded a demo demand list");
 

@@ -192,6 +192,14 @@ public class Bid
         Touch(nowUtc);
     }
 
+    /// <summary>For demo seeding only: a partner that already confirmed (or is still invited), whatever the bid's state.</summary>
+    internal void SeedPartner(int organizationId, string? confirmedByUserId, DateTime invitedUtc, DateTime? confirmedUtc)
+    {
+        var partner = new BidPartner(organizationId, invitedUtc);
+        if (confirmedByUserId is not null) partner.Respond(confirmedByUserId, accept: true, confirmedUtc ?? invitedUtc);
+        Partners.Add(partner);
+    }
+
     public void IssueReceipt(string canonicalJson, string digest, DateTime nowUtc)
     {
         ReceiptJson = canonicalJson;
