@@ -91,6 +91,8 @@ public class NotificationJourneyTests(BrowserPortal app) : IClassFixture<Browser
         await posterPage.ScreenshotAsync("notify-07-settings");
         await posterPage.GotoInteractiveAsync("/my/dashboard");
         await posterPage.WaitForSelectorAsync("#poster-table");
+        await posterPage.WaitForSelectorAsync("#poster-chart svg rect, #poster-chart svg path", new() { State = WaitForSelectorState.Attached });
+        await posterPage.WaitForTimeoutAsync(500); // the chart sizes itself to its container after the first render
         await posterPage.ScreenshotAsync("notify-08-poster-dashboard");
 
         // 6. The admin dashboard.
@@ -98,6 +100,7 @@ public class NotificationJourneyTests(BrowserPortal app) : IClassFixture<Browser
         await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.Password);
         await admin.GotoInteractiveAsync("/admin/dashboard");
         await admin.WaitForSelectorAsync("#dashboard-table");
+        await admin.WaitForTimeoutAsync(500);
         Assert.Equal("1", (await admin.InnerTextAsync("#total-Bids .mud-typography-h4")).Trim());
         await admin.ScreenshotAsync("notify-09-admin-dashboard");
     }
