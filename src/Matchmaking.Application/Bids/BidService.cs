@@ -319,8 +319,11 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var files = await db.Attachments.AsNoTracking()
             .Where(a => a.OwnerKind == Attachments.AttachmentOwnerKind.Bid && a.OwnerId == bid.Id)
             .Select(a => new BidReceipt.AttachmentRef(a.OriginalName, a.Sha256, a.SizeBytes)).ToListAsync(ct);
+        // Partners from the database: callers need not have loaded them (an edit of a submitted bid does not).
+        var partners = await db.BidPartners.AsNoTracking().Where(p => p.BidId == bid.Id && p.State == PartnerState.Confirmed)
+            .Select(p => p.OrganizationId).ToListAsync(ct);
         var at = bid.UpdatedAtUtc;
-        var json = BidReceipt.Canonical(bid, bid.Partners.Where(p => p.State == PartnerState.Confirmed).Select(p => p.OrganizationId), files, at);
+        var json = BidReceipt.Canonical(bid, partners, files, at);
         bid.IssueReceipt(json, BidReceipt.Digest(json), at);
     }
 

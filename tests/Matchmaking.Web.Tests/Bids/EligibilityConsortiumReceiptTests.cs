@@ -99,6 +99,16 @@ public sealed class EligibilityConsortiumReceiptTests : IDisposable
         var bid = await db.Bids.Include(b => b.Partners).SingleAsync(b => b.Id == bidId);
         Assert.Equal(new[] { lead.OrganizationId!.Value, partnerUser.OrganizationId!.Value }, bid.InvolvedOrganizationIds());
         Assert.Contains($"\"partnerOrganizationIds\":[{partnerUser.OrganizationId}]", bid.ReceiptJson);
+
+        // Editing the submitted bid issues a new receipt, still naming the partner.
+        _app.Clock.Advance(TimeSpan.FromHours(1));
+        await Bids.UpdateAsync(lead, bidId, Content with { MilestonePlan = "新计划" }, bid.Version);
+        await using var db2 = await _app.DbAsync();
+        var edited = await db2.Bids.SingleAsync(b => b.Id == bidId);
+        Assert.NotEqual(bid.ReceiptDigest, edited.ReceiptDigest);
+        Assert.Equal(_app.Clock.UtcNow, edited.ReceiptAtUtc);
+        Assert.Contains("新计划", edited.ReceiptJson);
+        Assert.Contains($"\"partnerOrganizationIds\":[{partnerUser.OrganizationId}]", edited.ReceiptJson);
     }
 
     [Fact]
