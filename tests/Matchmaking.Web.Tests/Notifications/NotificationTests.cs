@@ -120,4 +120,28 @@ public sealed class NotificationTests : IDisposable
         Assert.Equal(0, await Notifications.UnreadCountAsync(unrelated));
         Assert.Equal(0, await Notifications.UnreadCountAsync(poster));
     }
+
+    [Fact]
+    public async Task NotificationsPage_RendersInChineseAndEnglish_OnlyForSignedInUsers()
+    {
+        var user = await _app.CreateUserAsync(Roles.Researcher, email: "reader@notify.test");
+        await using (var db = await _app.DbAsync())
+        {
+            db.Notify([user.UserId!], NotificationKind.DeadlineSoon, "截止提醒标题", "正文", "/challenges/1", null, _app.Clock.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        var client = await _app.SignedInClientAsync("reader@notify.test");
+
+        var zh = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/notifications"));
+        var en = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/notifications?culture=en"));
+
+        Assert.Contains("全部标为已读", zh);
+        Assert.Contains("截止提醒标题", zh);
+        Assert.Contains("data-count=\"1\"", zh); // the bell
+        Assert.Contains("Mark all read", en);
+        Assert.Contains("Deadline soon", en);
+        var anonymous = await _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            .GetAsync("/notifications");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, anonymous.StatusCode);
+    }
 }
