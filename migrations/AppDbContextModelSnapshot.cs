@@ -17,6 +17,63 @@ namespace Matchmaking.Migrations.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Matchmaking.Application.Attachments.Attachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChallengeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
+
+                    b.HasIndex("StoredPath")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerKind", "OwnerId");
+
+                    b.ToTable("Attachments");
+                });
+
             modelBuilder.Entity("Matchmaking.Application.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -204,6 +261,15 @@ namespace Matchmaking.Migrations.Migrations
                     b.Property<int>("ProfileId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReceiptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptDigest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -239,6 +305,40 @@ namespace Matchmaking.Migrations.Migrations
                         .HasFilter("\"Status\" <> 2");
 
                     b.ToTable("Bids");
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.Bids.BidPartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BidId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RespondedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BidId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "State");
+
+                    b.ToTable("BidPartners");
                 });
 
             modelBuilder.Entity("Matchmaking.Application.Challenges.Challenge", b =>
@@ -344,6 +444,9 @@ namespace Matchmaking.Migrations.Migrations
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ViewCount")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -621,6 +724,76 @@ namespace Matchmaking.Migrations.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Matchmaking.Application.Notifications.ChallengeNotice", b =>
+                {
+                    b.Property<int>("ChallengeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChallengeId", "Kind");
+
+                    b.ToTable("ChallengeNotices");
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.Notifications.EmailOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GaveUpAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc", "GaveUpAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("EmailOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Matchmaking.Application.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -636,6 +809,9 @@ namespace Matchmaking.Migrations.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailHandledAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -663,6 +839,29 @@ namespace Matchmaking.Migrations.Migrations
                     b.HasIndex("UserId", "ReadAtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastDigestAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("MutedKinds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Matchmaking.Application.Organizations.Organization", b =>
@@ -1210,6 +1409,15 @@ namespace Matchmaking.Migrations.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Matchmaking.Application.Attachments.Attachment", b =>
+                {
+                    b.HasOne("Matchmaking.Application.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Matchmaking.Application.Awards.Award", b =>
                 {
                     b.HasOne("Matchmaking.Application.Challenges.Challenge", "Challenge")
@@ -1263,6 +1471,23 @@ namespace Matchmaking.Migrations.Migrations
                     b.Navigation("Organization");
 
                     b.Navigation("Profile");
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.Bids.BidPartner", b =>
+                {
+                    b.HasOne("Matchmaking.Application.Bids.Bid", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Matchmaking.Application.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Matchmaking.Application.Challenges.Challenge", b =>
@@ -1340,6 +1565,24 @@ namespace Matchmaking.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.Notifications.ChallengeNotice", b =>
+                {
+                    b.HasOne("Matchmaking.Application.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Matchmaking.Application.Identity.ApplicationUser", null)
+                        .WithOne()
+                        .HasForeignKey("Matchmaking.Application.Notifications.NotificationPreference", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Matchmaking.Application.Profiles.CapabilityProfile", b =>
@@ -1606,6 +1849,11 @@ namespace Matchmaking.Migrations.Migrations
             modelBuilder.Entity("Matchmaking.Application.Awards.Award", b =>
                 {
                     b.Navigation("Objections");
+                });
+
+            modelBuilder.Entity("Matchmaking.Application.Bids.Bid", b =>
+                {
+                    b.Navigation("Partners");
                 });
 
             modelBuilder.Entity("Matchmaking.Application.DemandLists.DemandList", b =>

@@ -91,6 +91,7 @@ public static class PortalSetup
         services.AddSingleton<TaxonomyService>();
         services.AddSingleton<AuditService>();
         services.AddHostedService<DeadlineCloser>();
+        services.AddNotificationsAndAttachments(builder.Configuration);
 
         // Review, award (公示) and delivery: numbers from "Matchmaking:Award"; a sweep finalises awards and reminds milestones.
         services.Configure<AwardOptions>(builder.Configuration.GetSection(AwardOptions.Section));
@@ -144,6 +145,9 @@ public static class PortalSetup
         await ReferenceData.SeedAsync(db);
         if (options.Demo && await DemoData.SeedAsync(db, users, sp.GetRequiredService<TimeProvider>()))
             app.Logger.LogInformation("Seeded demo data into {Dir}", options.ResolvedDataDir);
+        if (options.Demo && await DemoNotifications.SeedAsync(db, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Matchmaking.Application.Attachments.AttachmentService>().Options.Root))
+            app.Logger.LogInformation("Seeded demo notifications, a consortium bid, attachments and receipts");
         if (options.Demo && await DemoDemandList.SeedAsync(db, sp.GetRequiredService<TimeProvider>()))
             app.Logger.LogInformation("Seeded a demo demand list");
 
@@ -191,6 +195,7 @@ public static class PortalSetup
         app.MapSearchApi();
         app.MapMatchApi();
         app.MapDemandListApi();
+        app.MapAttachmentApi();
         app.MapGet("/culture", (string c, string? redirect, HttpContext http) =>
         {
             var culture = Cultures.FirstOrDefault(x => x.Name.Equals(c, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];

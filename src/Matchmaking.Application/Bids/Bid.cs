@@ -98,6 +98,7 @@ public class Bid
     {
         EnsureBeforeDeadline(nowUtc, deadlineUtc);
         if (Status != BidStatus.Draft) throw Invalid("submit");
+        EnsurePartnersConfirmed();
         Status = BidStatus.Submitted;
         SubmittedAtUtc = nowUtc;
         Touch(nowUtc);
@@ -153,10 +154,6 @@ public class Bid
     public NotSelectedReason? NotSelectedReason { get; private set; }
     public string? NotSelectedNote { get; private set; }
 
-    /// <summary>The organisations taking part in this bid: a reviewer from any of them is excluded from scoring it.
-    /// The one place to extend when consortium partners join a bid.</summary>
-    public IReadOnlyList<int> InvolvedOrganizationIds() => [OrganizationId];
-
     /// <summary>The award was revoked (an objection was upheld): the decision is open again.</summary>
     public void ReopenAfterRevokedAward(DateTime nowUtc)
     {
@@ -175,6 +172,81 @@ public class Bid
         if (status != BidStatus.Draft) SubmittedAtUtc ??= nowUtc;
         Touch(nowUtc);
     }
+
+    // ---- Consortium (联合体) and submission receipt ---------------------------------------------------------
+
+    /// <summary>Partner organisations of a consortium bid (the bid's own organisation leads). Load with Include.</summary>
+    public List<BidPartner> Partners { get; private set; } = [];
+
+    /// <summary>SHA-256 (lower-case hex) of <see cref="ReceiptJson"/>, the canonical form of what was submitted and when.</summary>
+    public string? ReceiptDigest { get; private set; }
+    public string? ReceiptJson { get; private set; }
+    public DateTime? ReceiptAtUtc { get; private set; }
+
+    /// <summary>The lead organisation and every partner that confirmed: who is "in" this bid (e.g. for recusal).</summary>
+    public IReadOnlyList<int> InvolvedOrganizationIds() =>
+        [OrganizationId, .. Partners.Where(p => p.State == PartnerState.Confirmed).Select(p => p.OrganizationId).Distinct()];
+
+    /// <summary>Invites a partner organisation; only while the bid is a draft, up to <paramref name="maxPartners"/>.</summary>
+    public BidPartner InvitePartner(int organizationId, int maxPartners, DateTime nowUtc, DateTime deadlineUtc)
+    {
+        EnsureBeforeDeadline(nowUtc, deadlineUtc);
+        if (Status != BidStatus.Draft) throw new DomainException("partners_locked", "只有草稿状态的申请可以调整联合体成员");
+        if (organizationId == OrganizationId) throw new DomainException("partner_is_lead", "牵头单位不能再作为联合体成员");
+        if (Partners.Any(p => p.OrganizationId == organizationId && p.State != PartnerState.Declined))
+            throw new DomainException("partner_duplicate", "该机构已在联合体中");
+        if (Partners.Count(p => p.State != PartnerState.Declined) >= maxPartners)
+            throw new DomainException("too_many_partners", $"联合体成员单位不超过{maxPartners}家（不含牵头单位）");
+        Partners.RemoveAll(p => p.OrganizationId == organizationId); // a declined invitation may be sent again
+        var partner = new BidPartner(organizationId, nowUtc);
+        Partners.Add(partner);
+        Touch(nowUtc);
+        return partner;
+    }
+
+    public void RemovePartner(int organizationId, DateTime nowUtc, DateTime deadlineUtc)
+    {
+        EnsureBeforeDeadline(nowUtc, deadlineUtc);
+        if (Status != BidStatus.Draft) throw new DomainException("partners_locked", "只有草稿状态的申请可以调整联合体成员");
+        Partners.RemoveAll(p => p.OrganizationId == organizationId);
+        Touch(nowUtc);
+    }
+
+    /// <summary>A user of the partner organisation confirms or declines. Only while the bid is a draft.</summary>
+    public void RespondAsPartner(int organizationId, string userId, bool accept, DateTime nowUtc, DateTime deadlineUtc)
+    {
+        EnsureBeforeDeadline(nowUtc, deadlineUtc);
+        if (Status != BidStatus.Draft) throw new DomainException("partners_locked", "该申请已提交或撤回，不能再确认");
+        var partner = Partners.FirstOrDefault(p => p.OrganizationId == organizationId && p.State == PartnerState.Invited)
+            ?? throw new DomainException("no_invitation", "没有待确认的联合体邀请");
+        partner.Respond(userId, accept, nowUtc);
+        Touch(nowUtc);
+    }
+
+    /// <summary>For demo seeding only: a partner that already confirmed (or is still invited), whatever the bid's state.</summary>
+    internal void SeedPartner(int organizationId, string? confirmedByUserId, DateTime invitedUtc, DateTime? confirmedUtc)
+    {
+        var partner = new BidPartner(organizationId, invitedUtc);
+        if (confirmedByUserId is not null) partner.Respond(confirmedByUserId, accept: true, confirmedUtc ?? invitedUtc);
+        Partners.Add(partner);
+    }
+
+    public void IssueReceipt(string canonicalJson, string digest, DateTime nowUtc)
+    {
+        ReceiptJson = canonicalJson;
+        ReceiptDigest = digest;
+        ReceiptAtUtc = nowUtc;
+    }
+
+    private void EnsurePartnersConfirmed()
+    {
+        if (Partners.Any(p => p.State == PartnerState.Invited))
+            throw new DomainException("partners_unconfirmed", "联合体成员单位尚未全部确认，确认后才能提交");
+        if (Partners.Any(p => p.State == PartnerState.Declined))
+            throw new DomainException("partner_declined", "有联合体成员单位已拒绝，请移除后再提交");
+    }
+
+    // ---- end consortium and receipt ----
 
     private void Apply(BidContent c, decimal challengeBudgetWan, DateTime nowUtc)
     {
@@ -206,4 +278,34 @@ public class Bid
 
     private DomainException Invalid(string action) =>
         new("invalid_transition", $"当前申请状态（{Status}）不允许此操作（{action}）");
+}
+
+public enum PartnerState { Invited = 0, Confirmed = 1, Declined = 2 }
+
+/// <summary>A partner organisation in a consortium bid, confirmed (or declined) by one of its own users.</summary>
+public class BidPartner
+{
+    private BidPartner() { }
+
+    public BidPartner(int organizationId, DateTime nowUtc)
+    {
+        OrganizationId = organizationId;
+        InvitedAtUtc = nowUtc;
+    }
+
+    public int Id { get; private set; }
+    public int BidId { get; private set; }
+    public int OrganizationId { get; private set; }
+    public Organizations.Organization? Organization { get; private set; }
+    public PartnerState State { get; private set; }
+    public DateTime InvitedAtUtc { get; private set; }
+    public DateTime? RespondedAtUtc { get; private set; }
+    public string? RespondedByUserId { get; private set; }
+
+    internal void Respond(string userId, bool accept, DateTime nowUtc)
+    {
+        State = accept ? PartnerState.Confirmed : PartnerState.Declined;
+        RespondedAtUtc = nowUtc;
+        RespondedByUserId = userId;
+    }
 }

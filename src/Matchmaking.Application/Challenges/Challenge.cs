@@ -125,6 +125,9 @@ public class Challenge
     public DateTime? CompletedAtUtc { get; private set; }
     /// <summary>Optimistic concurrency token, bumped by every change.</summary>
     public long Version { get; private set; }
+    /// <summary>Detail-page views by others than the poster (and not by bots); incremented in the database
+    /// (ChallengeViews.CountAsync), so it neither bumps <see cref="Version"/> nor conflicts with edits.</summary>
+    public int ViewCount { get; private set; }
 
     public ChallengeContent Content => new()
     {

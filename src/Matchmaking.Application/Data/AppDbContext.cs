@@ -34,6 +34,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Awards.Award> Awards => Set<Awards.Award>();
     public DbSet<Awards.Objection> Objections => Set<Awards.Objection>();
     public DbSet<Delivery.Milestone> Milestones => Set<Delivery.Milestone>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<EmailOutboxEntry> EmailOutbox => Set<EmailOutboxEntry>();
+    public DbSet<ChallengeNotice> ChallengeNotices => Set<ChallengeNotice>();
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+    public DbSet<BidPartner> BidPartners => Set<BidPartner>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

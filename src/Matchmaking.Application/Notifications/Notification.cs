@@ -36,6 +36,9 @@ public class Notification
     public int? ChallengeId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ReadAtUtc { get; set; }
+    /// <summary>When e-mail delivery dealt with this row (queued, put in a digest, or skipped by preference);
+    /// null while it waits for the outbox worker or for the user's daily digest.</summary>
+    public DateTime? EmailHandledAtUtc { get; set; }
 
     public const int MaxTitle = 200, MaxBody = 2000;
 }

@@ -47,13 +47,13 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var rubric = await db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.ChallengeId == challengeId, ct);
         var canSee = Permissions.CanSeePanel(actor, c, mine, Now) && c.IsDeadlinePassed(Now);
         var bids = canSee
-            ? await db.Bids.AsNoTracking().Include(b => b.Profile).Include(b => b.Organization)
+            ? await db.Bids.AsNoTracking().Include(b => b.Partners).Include(b => b.Profile).Include(b => b.Organization)
                 .Where(b => b.ChallengeId == challengeId && b.Status != BidStatus.Draft && b.Status != BidStatus.Withdrawn)
                 .OrderBy(b => b.SubmittedAtUtc).ToListAsync(ct)
             : [];
         var reviews = canSee ? await db.Reviews.AsNoTracking().Where(r => r.ChallengeId == challengeId).ToListAsync(ct) : [];
         // Progress counts need the bids even for those who may not read them.
-        var countingBids = canSee ? bids : await db.Bids.AsNoTracking().Include(b => b.Organization)
+        var countingBids = canSee ? bids : await db.Bids.AsNoTracking().Include(b => b.Partners).Include(b => b.Organization)
             .Where(b => b.ChallengeId == challengeId && b.Status != BidStatus.Draft && b.Status != BidStatus.Withdrawn).ToListAsync(ct);
         var countingReviews = canSee ? reviews : await db.Reviews.AsNoTracking().Where(r => r.ChallengeId == challengeId).ToListAsync(ct);
 
@@ -171,7 +171,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var a = await db.ReviewAssignments.FirstOrDefaultAsync(x => x.Id == assignmentId, ct) ?? throw new NotFoundException("评审任务");
         var c = await LoadChallengeAsync(db, a.ChallengeId, ct);
         if (!Permissions.CanScore(actor, c, a)) throw new AccessDeniedException(c.Status == ChallengeStatus.Closed ? "无权评分" : "当前榜单不在评审阶段");
-        var bid = await db.Bids.FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException($"揭榜申请 #{bidId}");
+        var bid = await db.Bids.Include(b => b.Partners).FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException($"揭榜申请 #{bidId}");
         var rubric = await db.Rubrics.FirstOrDefaultAsync(r => r.ChallengeId == c.Id, ct);
         if (rubric is null)
         {
@@ -204,7 +204,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var mine = await db.ReviewAssignments.AsNoTracking().Where(a => a.ReviewerUserId == actor.UserId).ToListAsync(ct);
         var challengeIds = mine.Select(a => a.ChallengeId).ToList();
         var challenges = await db.Challenges.AsNoTracking().Where(c => challengeIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var bids = await db.Bids.AsNoTracking().Where(b => challengeIds.Contains(b.ChallengeId)).ToListAsync(ct);
+        var bids = await db.Bids.AsNoTracking().Include(b => b.Partners).Where(b => challengeIds.Contains(b.ChallengeId)).ToListAsync(ct);
         var ids = mine.Select(a => a.Id).ToList();
         var reviews = await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.AssignmentId)).ToListAsync(ct);
         return mine.Select(a =>

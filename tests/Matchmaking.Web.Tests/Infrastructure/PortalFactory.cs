@@ -33,6 +33,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "mm-tests", Guid.NewGuid().ToString("N"));
     public MutableClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
     protected virtual bool Demo => false;
+    /// <summary>More configuration for a derived factory (SMTP, limits).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraConfig => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -45,7 +47,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Matchmaking:Admins:0:Password"] = Password,
             ["Matchmaking:Admins:0:DisplayName"] = "测试管理员",
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        }).AddInMemoryCollection(ExtraConfig));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -60,7 +62,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     private int _codeSeq;
 
     /// <summary>A real Identity user with a role in a new organisation of the given type; returns it as an Actor.</summary>
-    public async Task<Actor> CreateUserAsync(string role, OrganizationType orgType = OrganizationType.University, string? email = null, int? organizationId = null)
+    /// <param name="verified">New organisations are admin-verified unless told otherwise (submitting a bid requires it).</param>
+    public async Task<Actor> CreateUserAsync(string role, OrganizationType orgType = OrganizationType.University, string? email = null, int? organizationId = null,
+        bool verified = true)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -71,6 +75,12 @@ public class PortalFactory : WebApplicationFactory<Program>
             var prefix = $"{(orgType == OrganizationType.Enterprise ? '9' : '1')}1620100MA{n:D7}";
             var code = prefix + CreditCode.CheckCharacter(prefix);
             organizationId = (await orgs.FindOrCreateAsync(new OrganizationInput($"测试机构{n}", orgType, code, "620100"))).Id;
+            if (verified)
+            {
+                await using var db = await DbAsync();
+                (await db.Organizations.SingleAsync(o => o.Id == organizationId)).Verify("test", Clock.GetUtcNow());
+                await db.SaveChangesAsync();
+            }
         }
         email ??= $"{role.ToLowerInvariant()}{Guid.NewGuid():N}@test.local";
         var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email, EmailConfirmed = true, OrganizationId = organizationId };

@@ -1,0 +1,217 @@
+using System.Security.Cryptography;
+using Matchmaking.Application.Bids;
+using Matchmaking.Application.Challenges;
+using Matchmaking.Application.Common;
+using Matchmaking.Application.Data;
+using Matchmaking.Application.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Matchmaking.Application.Attachments;
+
+/// <summary>
+/// Stores and serves attachments. Writing: the upload goes to <c>attachments/tmp/</c> with the size limit enforced
+/// while copying and the SHA-256 computed on the way, is sniffed, then moved into place, and only then is the row
+/// inserted (if that fails the file is removed). So a crash leaves at most a file without a row — which
+/// <see cref="CleanOrphansAsync"/> removes — never a row without a file. Reading: the owner decides who may see it.
+/// </summary>
+public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, AttachmentOptions options)
+{
+    private const string TempFolder = "tmp";
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public AttachmentOptions Options => options;
+
+    /// <summary>Adds a file to a draft bid of the actor's, before the deadline.</summary>
+    public async Task<Attachment> AddToBidAsync(Actor actor, int bidId, string fileName, Stream content, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var bid = await db.Bids.Include(b => b.Challenge).FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException($"揭榜申请 #{bidId}");
+        if (!Permissions.IsBidAuthor(actor, bid)) throw new AccessDeniedException();
+        if (bid.Challenge!.IsDeadlinePassed(Now)) throw new DomainException("deadline_passed", "揭榜已截止，不能再添加附件");
+        if (bid.Status != BidStatus.Draft)
+            throw new DomainException("attachment_not_draft", "附件只能在申请提交前（草稿状态）添加或删除，以便回执覆盖全部附件");
+        await EnsureRoomAsync(db, AttachmentOwnerKind.Bid, bidId, ct);
+        return await StoreAsync(db, AttachmentOwnerKind.Bid, bidId, bid.ChallengeId, actor, fileName, content, ct);
+    }
+
+    /// <summary>Adds evidence to a milestone of an awarded challenge: the selected bidders, the poster or an admin.</summary>
+    public async Task<Attachment> AddMilestoneEvidenceAsync(Actor actor, int challengeId, int milestoneId, string fileName, Stream content, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == challengeId, ct) ?? throw new NotFoundException($"榜单 #{challengeId}");
+        if (!await CanSeeMilestoneEvidenceAsync(db, actor, challenge, ct)) throw new AccessDeniedException();
+        await EnsureRoomAsync(db, AttachmentOwnerKind.MilestoneEvidence, milestoneId, ct);
+        return await StoreAsync(db, AttachmentOwnerKind.MilestoneEvidence, milestoneId, challengeId, actor, fileName, content, ct);
+    }
+
+    public async Task<IReadOnlyList<Attachment>> ListAsync(Actor actor, AttachmentOwnerKind kind, int ownerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Attachments.AsNoTracking().Where(a => a.OwnerKind == kind && a.OwnerId == ownerId).OrderBy(a => a.Id).ToListAsync(ct);
+        if (rows.Count == 0 || !await CanReadAsync(db, actor, rows[0], ct)) return [];
+        return rows;
+    }
+
+    /// <summary>The file, if this actor may read it; null otherwise (not distinguished from "does not exist").</summary>
+    public async Task<(Attachment Attachment, Stream Content)?> OpenAsync(Actor actor, long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var a = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null || !await CanReadAsync(db, actor, a, ct)) return null;
+        var path = FullPath(a.StoredPath);
+        if (!File.Exists(path)) return null;
+        return (a, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous));
+    }
+
+    public async Task DeleteAsync(Actor actor, long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var a = await db.Attachments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException($"附件 #{id}");
+        if (a.OwnerKind != AttachmentOwnerKind.Bid) throw new AccessDeniedException();
+        var bid = await db.Bids.Include(b => b.Challenge).FirstAsync(b => b.Id == a.OwnerId, ct);
+        if (!Permissions.IsBidAuthor(actor, bid)) throw new AccessDeniedException();
+        if (bid.Status != BidStatus.Draft || bid.Challenge!.IsDeadlinePassed(Now))
+            throw new DomainException("attachment_not_draft", "附件只能在申请提交前（草稿状态）添加或删除，以便回执覆盖全部附件");
+        db.Attachments.Remove(a);
+        await db.SaveChangesAsync(ct);
+        TryDelete(FullPath(a.StoredPath)); // if this fails the file is an orphan, removed by the next cleanup
+    }
+
+    /// <summary>Deletes files no row refers to, and abandoned partial uploads, older than <paramref name="minAge"/>
+    /// (younger ones may belong to an upload in progress).</summary>
+    public async Task<int> CleanOrphansAsync(TimeSpan minAge, CancellationToken ct = default)
+    {
+        if (!Directory.Exists(options.Root)) return 0;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var known = (await db.Attachments.AsNoTracking().Select(a => a.StoredPath).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var cutoff = DateTime.UtcNow - minAge; // file times are wall-clock, not the portal's clock
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(options.Root, "*", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(options.Root, file).Replace('\\', '/');
+            if (known.Contains(rel) || File.GetLastWriteTimeUtc(file) > cutoff) continue;
+            if (TryDelete(file)) removed++;
+        }
+        return removed;
+    }
+
+    public static bool CanReadBidAttachment(Actor actor, Bid bid, Challenge challenge, DateTime nowUtc) =>
+        Permissions.CanSeeBid(actor, bid, challenge, nowUtc);
+
+    private async Task<bool> CanReadAsync(AppDbContext db, Actor actor, Attachment a, CancellationToken ct)
+    {
+        if (actor.UserId is null) return false;
+        switch (a.OwnerKind)
+        {
+            case AttachmentOwnerKind.Bid:
+                var bid = await db.Bids.AsNoTracking().Include(b => b.Challenge).FirstOrDefaultAsync(b => b.Id == a.OwnerId, ct);
+                return bid is not null && CanReadBidAttachment(actor, bid, bid.Challenge!, Now);
+            case AttachmentOwnerKind.MilestoneEvidence:
+                var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == a.ChallengeId, ct);
+                return challenge is not null && await CanSeeMilestoneEvidenceAsync(db, actor, challenge, ct);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Milestone evidence: the poster organisation, the selected bidders of that challenge (authors or lead
+    /// organisation), admins.</summary>
+    private static async Task<bool> CanSeeMilestoneEvidenceAsync(AppDbContext db, Actor actor, Challenge challenge, CancellationToken ct)
+    {
+        if (actor.UserId is null) return false;
+        if (actor.IsAdmin || Permissions.IsPoster(actor, challenge)) return true;
+        if (!actor.IsResearcher) return false;
+        return await db.Bids.AnyAsync(b => b.ChallengeId == challenge.Id && b.Status == BidStatus.Selected
+            && (b.CreatedByUserId == actor.UserId || (actor.OrganizationId != null && b.OrganizationId == actor.OrganizationId)), ct);
+    }
+
+    private async Task EnsureRoomAsync(AppDbContext db, AttachmentOwnerKind kind, int ownerId, CancellationToken ct)
+    {
+        if (await db.Attachments.CountAsync(a => a.OwnerKind == kind && a.OwnerId == ownerId, ct) >= options.MaxPerOwner)
+            throw new DomainException("too_many_attachments", $"附件不超过{options.MaxPerOwner}个");
+    }
+
+    private async Task<Attachment> StoreAsync(AppDbContext db, AttachmentOwnerKind kind, int ownerId, int challengeId, Actor actor,
+        string fileName, Stream content, CancellationToken ct)
+    {
+        var name = CleanName(fileName);
+        var tmpDir = Path.Combine(options.Root, TempFolder);
+        Directory.CreateDirectory(tmpDir);
+        var id = Guid.NewGuid().ToString("N");
+        var tmpPath = Path.Combine(tmpDir, id + ".part");
+        string hash;
+        long size = 0;
+        SniffedType type;
+        try
+        {
+            await using (var file = new FileStream(tmpPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    size += read;
+                    if (size > options.MaxBytes)
+                        throw new DomainException("too_large", $"文件超过大小上限（{options.MaxBytes / 1024 / 1024} MB）");
+                    sha.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+                if (size == 0) throw new DomainException("empty_file", "文件为空");
+                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+                type = FileSniffer.Sniff(file, name)
+                    ?? throw new DomainException("unsupported_type", "不支持的文件类型：只接受PDF、Word/Excel/PowerPoint文档和PNG/JPEG/GIF/WebP图片（按文件内容判断，而不是扩展名）");
+                var ext = Path.GetExtension(name).ToLowerInvariant();
+                if (!type.Extensions.Contains(ext))
+                    throw new DomainException("extension_mismatch", $"文件内容是{type.Label}，与扩展名“{ext}”不符，请检查文件");
+                await file.FlushAsync(ct);
+                file.Flush(flushToDisk: true);
+            }
+            var now = Now;
+            var rel = $"{now:yyyy}/{now:MM}/{id}{type.Extensions[0]}";
+            var final = FullPath(rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            File.Move(tmpPath, final);
+            var row = new Attachment
+            {
+                OwnerKind = kind, OwnerId = ownerId, ChallengeId = challengeId, OriginalName = name, ContentType = type.ContentType,
+                SizeBytes = size, Sha256 = hash, StoredPath = rel, UploadedByUserId = actor.UserId!, UploadedAtUtc = now,
+            };
+            db.Attachments.Add(row);
+            try { await db.SaveChangesAsync(CancellationToken.None); }
+            catch { TryDelete(final); throw; }
+            return row;
+        }
+        finally
+        {
+            TryDelete(tmpPath);
+        }
+    }
+
+    private string FullPath(string rel)
+    {
+        var full = Path.GetFullPath(Path.Combine(options.Root, rel));
+        if (!full.StartsWith(Path.GetFullPath(options.Root), StringComparison.Ordinal)) throw new InvalidOperationException("path escapes the attachments folder");
+        return full;
+    }
+
+    private static string CleanName(string fileName)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        name = new string(name.Where(c => !char.IsControl(c) && c != '"').ToArray());
+        if (name.Length == 0) name = "file";
+        if (name.Length > Attachment.MaxName)
+        {
+            var ext = Path.GetExtension(name);
+            name = name[..(Attachment.MaxName - ext.Length)] + ext;
+        }
+        return name;
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try { if (File.Exists(path)) { File.Delete(path); return true; } }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return false;
+    }
+}
