@@ -151,7 +151,8 @@ public sealed class AttachmentTests : IDisposable
         await Bids.SubmitAsync(author, bidId);
         await Bids.SubmitAsync(loser, loserBid);
         _app.Clock.Advance(TimeSpan.FromDays(31));
-        await Bids.SelectAsync(poster, bidId);
+        await _app.Get<Matchmaking.Application.Awards.AwardService>().DecideAsync(poster, challengeId, [bidId],
+            new Dictionary<int, Matchmaking.Application.Awards.NotSelectedDecision> { [loserBid] = new(NotSelectedReason.LowerScore) });
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Files.AddMilestoneEvidenceAsync(loser, challengeId, 1, "e.pdf", new MemoryStream(DemoFiles.Pdf("e"))));
         var evidence = await Files.AddMilestoneEvidenceAsync(author, challengeId, 1, "evidence.png", new MemoryStream(DemoFiles.Png()));
