@@ -46,7 +46,7 @@ internal sealed class DisciplineModel
         _docs += delta;
         foreach (var code in item.Fields)
         {
-            Add(_classDocs, code, delta);
+            ItemStore.AddCount(_classDocs, code, delta);
             long total = (_classTokens.TryGetValue(code, out var t) ? t : 0) + delta * tokens;
             if (total <= 0)
             {
@@ -62,7 +62,7 @@ internal sealed class DisciplineModel
                 {
                     _termClasses[term] = classes = new Dictionary<string, int>(StringComparer.Ordinal);
                 }
-                Add(classes, code, delta * tf);
+                ItemStore.AddCount(classes, code, delta * tf);
                 if (classes.Count == 0)
                 {
                     _termClasses.Remove(term);
@@ -176,18 +176,5 @@ internal sealed class DisciplineModel
             }
         }
         return result;
-    }
-
-    private static void Add(Dictionary<string, int> counts, string key, int delta)
-    {
-        int n = (counts.TryGetValue(key, out var c) ? c : 0) + delta;
-        if (n <= 0)
-        {
-            counts.Remove(key);
-        }
-        else
-        {
-            counts[key] = n;
-        }
     }
 }

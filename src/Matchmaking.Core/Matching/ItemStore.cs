@@ -171,11 +171,11 @@ internal sealed class ItemStore : IDisposable
     {
         foreach (var term in item.Terms.SelectMany(t => t.Keys).Distinct(StringComparer.Ordinal))
         {
-            Add(_termDf, term, delta);
+            AddCount(_termDf, term, delta);
         }
         foreach (var key in item.SkillKeys)
         {
-            Add(_skillDf, key, delta);
+            AddCount(_skillDf, key, delta);
         }
         foreach (var skill in item.Skills)
         {
@@ -200,7 +200,8 @@ internal sealed class ItemStore : IDisposable
         Disciplines.Tally(item, delta);
     }
 
-    private static void Add(Dictionary<string, int> counts, string key, int delta)
+    /// <summary>Adds <paramref name="delta"/> to a count, dropping the key when it reaches zero.</summary>
+    internal static void AddCount(Dictionary<string, int> counts, string key, int delta)
     {
         int n = (counts.TryGetValue(key, out var c) ? c : 0) + delta;
         if (n <= 0)
