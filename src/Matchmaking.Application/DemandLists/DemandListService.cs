@@ -54,31 +54,18 @@ public sealed record ChallengeOption(int Id, string Title, string NodeName, Bott
 /// <see cref="CanAdminister"/> (which asks <see cref="Permissions"/>).
 /// </summary>
 public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, MatchingService matching,
-    DemandListOptions? options = null) : IDisposable
+    DemandListOptions? options = null)
 {
     private const string Entity = nameof(DemandList);
 
     /// <summary>
-    /// Coverage counts every team above the threshold, so it cannot use the shared matcher, which scores only the
-    /// <see cref="Core.Matching.MatchWeights.Candidates"/> (200) best text candidates per demand. This second matcher has
-    /// the same weights with an unlimited candidate pool (every profile the candidate query reaches); the scores of the
-    /// teams both see are the same, since text scores are relative to the best candidate and feedback uses only the best
-    /// few. It keeps its own in-memory index, built on the first coverage request and kept in step the same way.
+    /// Coverage counts every team above the threshold, so it asks the shared matcher to score every profile the candidate
+    /// query reaches, not only the <see cref="Core.Matching.MatchWeights.Candidates"/> (200) best text candidates that
+    /// recommendations score. The scores of the teams both see are the same: text scores are relative to the best
+    /// candidate and feedback uses only the best few.
     /// </summary>
-    private readonly Lazy<MatchingService> _coverageMatching = new(() =>
-        new MatchingService(dbFactory, clock, new Profiles.ProfileService(dbFactory, clock), CoverageWeights(matching.Weights)));
+    private const int AllCandidates = int.MaxValue; // Lucene-style cap: a search never returns more than the collection holds
 
-    public static Core.Matching.MatchWeights CoverageWeights(Core.Matching.MatchWeights weights)
-    {
-        var w = weights.Clone();
-        w.Candidates = int.MaxValue; // Lucene caps a search at the index's document count
-        return w;
-    }
-
-    public void Dispose()
-    {
-        if (_coverageMatching.IsValueCreated) _coverageMatching.Value.Dispose();
-    }
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     public DemandListOptions Options { get; } = options ?? new DemandListOptions();
 
@@ -300,7 +287,7 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
         var province = ProvincePrefix(Options.ProvinceCode);
 
         var docs = detail.Items.Select(ToDemand).ToList();
-        var lines = docs.Count == 0 ? [] : await _coverageMatching.Value.MatchDemandsAsync(Actor.System, docs, MatchingService.MaxTop, ct);
+        var lines = docs.Count == 0 ? [] : await matching.MatchDemandsAsync(Actor.System, docs, MatchingService.MaxTop, ct, AllCandidates);
 
         Dictionary<string, TeamRow> teams;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

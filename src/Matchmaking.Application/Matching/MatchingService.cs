@@ -164,8 +164,10 @@ public sealed class MatchingService : IDisposable
 
     /// <summary>Demands from outside (exchange format) matched against the stored profiles, one line per demand in
     /// input order. The capability id is the profile's external id when it was imported with one, else its id.
-    /// Private profiles take part only when <paramref name="actor"/> is an admin (the command-line tool is).</summary>
-    public async Task<IReadOnlyList<MatchLine>> MatchDemandsAsync(Actor actor, IEnumerable<DemandDoc> demands, int top = 10, CancellationToken ct = default)
+    /// Private profiles take part only when <paramref name="actor"/> is an admin (the command-line tool is).
+    /// <paramref name="candidates"/> overrides <see cref="MatchWeights.Candidates"/> (<c>int.MaxValue</c>: every profile the text reaches).</summary>
+    public async Task<IReadOnlyList<MatchLine>> MatchDemandsAsync(Actor actor, IEnumerable<DemandDoc> demands, int top = 10, CancellationToken ct = default,
+        int? candidates = null)
     {
         ArgumentNullException.ThrowIfNull(demands);
         top = Math.Clamp(top, 1, MaxTop);
@@ -174,7 +176,7 @@ public sealed class MatchingService : IDisposable
         try
         {
             var hidden = actor.IsAdmin ? [] : _profileRows.Where(p => !p.Value.IsPublic).Select(p => Key(p.Key)).ToList();
-            var options = new MatchOptions { Take = top, ExcludeIds = hidden };
+            var options = new MatchOptions { Take = top, ExcludeIds = hidden, Candidates = candidates };
             var lines = new List<MatchLine>();
             foreach (var demand in demands)
             {

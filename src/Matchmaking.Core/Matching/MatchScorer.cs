@@ -101,11 +101,11 @@ public sealed class MatchScorer
             }
         }
 
-        var firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, w.Candidates, w.CandidateTerms);
+        var firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, options.Candidates ?? w.Candidates, w.CandidateTerms);
         if (w.FeedbackDocs > 0 && w.FeedbackWeight > 0 && firstPass.Count > 0)
         {
             bag = Expand(store, bag, firstPass, stats, boosts);
-            firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, w.Candidates, w.CandidateTerms);
+            firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, options.Candidates ?? w.Candidates, w.CandidateTerms);
         }
         var candidates = firstPass.Select(c => c.Item).ToList();
 
@@ -351,7 +351,9 @@ public sealed class MatchScorer
                 }
                 foreach (var (term, tf) in item.Terms[f])
                 {
-                    if (Text.IsCjkUnigram(term))
+                    // A term only one document holds cannot bring in another candidate: it would only lift the feedback
+                    // document itself (a name's number, a typo), so that one text scores far above its equals.
+                    if (Text.IsCjkUnigram(term) || store.TermDf(term) < 2)
                     {
                         continue;
                     }

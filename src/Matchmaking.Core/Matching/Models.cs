@@ -89,4 +89,8 @@ public sealed record MatchOptions
 
     /// <summary>Matches below this score are dropped.</summary>
     public double MinScore { get; init; }
+
+    /// <summary>How many text candidates to score, instead of <see cref="MatchWeights.Candidates"/>; <c>int.MaxValue</c> scores
+    /// every profile the candidate query reaches (coverage counts need that; recommendations do not).</summary>
+    public int? Candidates { get; init; }
 }

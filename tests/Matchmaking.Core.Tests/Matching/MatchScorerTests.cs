@@ -57,6 +57,18 @@ public class MatchScorerTests
     }
 
     [Fact]
+    public void Feedback_does_not_lift_the_feedback_documents_by_their_own_unique_words()
+    {
+        // 30 teams with the same text but a unique word each (their number): feedback takes words from the best 10,
+        // and a word no other team holds would lift exactly those 10 above their equals.
+        var teams = Enumerable.Range(0, 30).Select(i => Team($"t{i}", summary: $"研究高温熔盐泵的密封与叶轮设计，编号 zx{i}q。")).ToArray();
+        var m = Run(Demand() with { Title = "熔盐泵密封", Description = "高温熔盐泵密封寿命不足" }, teams);
+        Assert.Equal(30, m.Count);
+        var text = m.Values.Select(x => x.ValueOf(MatchComponent.Text)).ToArray();
+        Assert.True(text.Max() - text.Min() < 1e-9, $"text scores differ: {text.Min()}..{text.Max()}");
+    }
+
+    [Fact]
     public void RareSkill_OutweighsCommonSkill()
     {
         var fillers = Enumerable.Range(0, 6).Select(i => Team($"filler-{i}", skills: ["机械设计"]));
