@@ -220,7 +220,11 @@ public sealed class MatchScorer
         {
             foreach (var (term, weight) in v)
             {
-                centroid[term] = centroid.GetValueOrDefault(term) + vote * weight;
+                // As for term feedback: a word only the voter holds would raise the voter alone above its equals.
+                if (store.TermDf(term) >= 2)
+                {
+                    centroid[term] = centroid.GetValueOrDefault(term) + vote * weight;
+                }
             }
         }
         double lambda = Math.Clamp(Weights.NeighbourWeight, 0, 1);

@@ -28,12 +28,12 @@ public sealed class MatchWeights
     /// <summary>Boost of the skills field in the candidate query.</summary>
     public double SkillsBoost { get; set; } = 0.5;
     /// <summary>Boost of the body (summary/description) field in the candidate query.</summary>
-    public double BodyBoost { get; set; } = 1.5;
+    public double BodyBoost { get; set; } = 0.5;
     /// <summary>Weight of a single CJK character relative to a bigram (or a Latin word).</summary>
     public double UnigramWeight { get; set; } = 1.0;
 
     /// <summary>Pseudo-relevance feedback: the best first-pass candidates whose terms expand the query (0 = off).</summary>
-    public int FeedbackDocs { get; set; } = 10;
+    public int FeedbackDocs { get; set; } = 0;
     /// <summary>First-pass candidates (best by retrieval score) rescored by full BM25 to choose the feedback documents.</summary>
     public int FeedbackPool { get; set; } = 100;
     /// <summary>Expansion terms added from the feedback candidates.</summary>
@@ -46,9 +46,9 @@ public sealed class MatchWeights
     /// document-to-document cosine similarity (0 = off). Helps when relevance means "same topic" and
     /// the demand text is short.
     /// </summary>
-    public int NeighbourDocs { get; set; } = 0;
+    public int NeighbourDocs { get; set; } = 20;
     /// <summary>Share of the text component given to neighbour feedback (0..1).</summary>
-    public double NeighbourWeight { get; set; } = 0.75;
+    public double NeighbourWeight { get; set; } = 0.5;
 
     // Skills.
     /// <summary>Credit for a demand skill found only in the candidate's text (not among its skills).</summary>
@@ -73,14 +73,14 @@ public sealed class MatchWeights
     /// Weight of the field component when a side's discipline is inferred from text by the model trained
     /// on the indexed items that declare codes (0 = off); declared codes on both sides use <see cref="Field"/>.
     /// </summary>
-    public double InferredField { get; set; } = 3;
+    public double InferredField { get; set; } = 0.75;
     /// <summary>Softmax temperature of the inferred discipline distribution (per term of text; lower = more confident).</summary>
-    public double DisciplineTemperature { get; set; } = 0.3;
+    public double DisciplineTemperature { get; set; } = 0.2;
     /// <summary>Boost of the demand's inferred discipline codes in the candidate query (0 = they fetch no candidates).</summary>
     public double InferredFieldBoost { get; set; } = 0.5;
 
     /// <summary>The best text matches that declare codes and vote for the query's discipline (0 = the model alone).</summary>
-    public int DisciplineNeighbours { get; set; } = 10;
+    public int DisciplineNeighbours { get; set; } = 5;
     /// <summary>Share of those votes in the query's discipline distribution (0..1).</summary>
     public double DisciplineNeighbourWeight { get; set; } = 0.5;
 

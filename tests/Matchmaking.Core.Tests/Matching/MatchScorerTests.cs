@@ -56,13 +56,19 @@ public class MatchScorerTests
         Assert.True(m["both"].Score > m["one"].Score && m["one"].Score > m["none"].Score);
     }
 
-    [Fact]
-    public void Feedback_does_not_lift_the_feedback_documents_by_their_own_unique_words()
+    [Theory]
+    [InlineData(10, 0)] // term feedback only
+    [InlineData(0, 20)] // neighbour feedback only
+    public void Feedback_does_not_lift_the_feedback_documents_by_their_own_unique_words(int feedbackDocs, int neighbourDocs)
     {
-        // 30 teams with the same text but a unique word each (their number): feedback takes words from the best 10,
-        // and a word no other team holds would lift exactly those 10 above their equals.
+        // 30 teams with the same text but a unique word each (their number): feedback takes words (or a centroid) from the
+        // best few, and a word no other team holds would lift exactly those few above their equals.
         var teams = Enumerable.Range(0, 30).Select(i => Team($"t{i}", summary: $"研究高温熔盐泵的密封与叶轮设计，编号 zx{i}q。")).ToArray();
-        var m = Run(Demand() with { Title = "熔盐泵密封", Description = "高温熔盐泵密封寿命不足" }, teams);
+        using var index = new CapabilityIndex(Synonyms);
+        index.Upsert(teams);
+        var m = Scorer(new MatchWeights { FeedbackDocs = feedbackDocs, NeighbourDocs = neighbourDocs })
+            .MatchCapabilities(Demand() with { Title = "熔盐泵密封", Description = "高温熔盐泵密封寿命不足" }, index, new MatchOptions { Take = 100 })
+            .ToDictionary(x => x.CandidateId);
         Assert.Equal(30, m.Count);
         var text = m.Values.Select(x => x.ValueOf(MatchComponent.Text)).ToArray();
         Assert.True(text.Max() - text.Min() < 1e-9, $"text scores differ: {text.Min()}..{text.Max()}");
