@@ -69,6 +69,7 @@ internal static class MatchBench
             reasons += matches.Sum(m => m.Reasons.Count);
             return matches.Count;
         });
+        Console.WriteLine(ours.Row("# ours (MatchScorer, reasons)"));
         Console.WriteLine($"# ours measured; load average {CpuClock.LoadAverage()}; mean reasons per match {reasons / (double)Math.Max(1, ours.Results):0.0}; " +
             $"GCs gen0/1/2 {GC.CollectionCount(0) - gc0.G0}/{GC.CollectionCount(1) - gc0.G1}/{GC.CollectionCount(2) - gc0.G2}, pauses {(GC.GetTotalPauseDuration() - gc0.Pause).TotalMilliseconds:0} ms; " +
             $"managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB");
@@ -80,6 +81,19 @@ internal static class MatchBench
         int listMatches = list.Sum(d => scorer.MatchCapabilities(d, index, new MatchOptions { Take = 10 }).Count);
         double listWall = listClock.Elapsed.TotalMilliseconds, listCpuMs = CpuClock.ThreadMilliseconds() - listCpu;
         Console.WriteLine($"# list of {list.Count}: {listWall:0} ms wall, {listCpuMs:0} ms CPU, {listMatches} matches; load average {CpuClock.LoadAverage()}");
+
+        // --repeat K: score the measured demands K more times (to attach a profiler); --no-plain: stop before plain Lucene.
+        for (int r = int.Parse(Option("--repeat", "0"), CultureInfo.InvariantCulture); r > 0; r--)
+        {
+            foreach (var d in demands.Skip(warmup).Take(demandCount))
+            {
+                scorer.MatchCapabilities(d, index, new MatchOptions { Take = 10 });
+            }
+        }
+        if (args.Contains("--no-plain"))
+        {
+            return 0;
+        }
 
         // Plain Lucene on the same profiles and demands.
         var plain = RunPlain(profiles, demands.Take(warmup + demandCount).ToList(), warmup);

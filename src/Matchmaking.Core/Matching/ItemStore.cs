@@ -56,6 +56,7 @@ internal sealed class ItemStore : IDisposable
     private readonly Dictionary<string, Postings> _postings = new(StringComparer.Ordinal);
     private readonly List<MatchItem?> _slots = [];
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly List<string> _termNames = [];
     // Field lengths per slot (3 each; -1 marks a dead slot): the candidate loop reads these instead of
     // dereferencing every posting's item, which at 100k items is a cache miss per posting.
     private readonly List<int> _slotLengths = [];
@@ -130,8 +131,8 @@ internal sealed class ItemStore : IDisposable
                 Tally(item, +1);
             }
             _vocabulary = null;
-            _vectors.Clear();
             _disciplines.Clear();
+            _idfById = [];
             foreach (var item in items)
             {
                 AddPostings(item);
@@ -155,8 +156,8 @@ internal sealed class ItemStore : IDisposable
             }
             Tally(old, -1);
             _vocabulary = null;
-            _vectors.Clear();
             _disciplines.Clear();
+            _idfById = [];
             RemoveSlot(id);
             CompactIfNeeded();
             return true;
@@ -214,40 +215,107 @@ internal sealed class ItemStore : IDisposable
         }
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<MatchItem, Dictionary<string, double>> _vectors = new();
-
-    /// <summary>L2-normalised tf-idf vector of an item's words and bigrams (all fields), cached until the next write.</summary>
-    public Dictionary<string, double> Vector(MatchItem item) => _vectors.GetOrAdd(item, i =>
+    /// <summary>
+    /// Cosine of each item's L2-normalised tf-idf vector (words and bigrams of all fields, tf summed, weight
+    /// (1 + ln tf) · ln(1 + N / df)) with the vote-weighted sum of the voters' vectors, divided by the total vote. A word
+    /// only one item holds counts in that item's norm but not in the voters' sum: it would lift the voter alone. Works on
+    /// the items' term-id arrays with per-thread dense arrays, so nothing is allocated per item or cached.
+    /// </summary>
+    public double[] NeighbourSimilarity(IReadOnlyList<MatchItem> items, IReadOnlyList<(MatchItem Item, double Vote)> voters)
     {
-        var vector = new Dictionary<string, double>(StringComparer.Ordinal);
-        int n = Math.Max(1, _items.Count);
-        foreach (var terms in i.Terms)
+        int size = _termIds.Count;
+        // idf by term id, filled as terms are met and dropped at the next write (readers racing to fill a slot write the
+        // same value): > 0 a word or bigram, -1 a single CJK character (left out).
+        var idf = _idfById;
+        if (idf.Length < size)
         {
-            foreach (var (term, tf) in terms)
+            _idfById = idf = new double[size + 4096];
+        }
+        var centroid = t_query is { } q && q.Length >= size ? q : t_query = new double[size + 4096];
+        int n = Math.Max(1, _items.Count);
+        double unique = Math.Log(1 + n) - 1e-9; // the idf of a word at most one item holds
+        double Idf(int id)
+        {
+            double v = idf[id];
+            if (v == 0)
             {
-                if (!Text.IsCjkUnigram(term))
+                var term = _termNames[id];
+                v = idf[id] = Text.IsCjkUnigram(term) ? -1 : Math.Log(1 + n / (double)Math.Max(1, TermDf(term)));
+            }
+            return v;
+        }
+        static double LogTf(MatchItem item, int k) => LogTfTable[item.FieldTf[3 * k] + item.FieldTf[3 * k + 1] + item.FieldTf[3 * k + 2]];
+        double Norm(MatchItem item)
+        {
+            double norm = 0;
+            for (int k = 0; k < item.TermIds.Length; k++)
+            {
+                double v = Idf(item.TermIds[k]);
+                if (v > 0)
                 {
-                    vector[term] = vector.GetValueOrDefault(term) + tf;
+                    double w = LogTf(item, k) * v;
+                    norm += w * w;
+                }
+            }
+            return Math.Sqrt(norm);
+        }
+        var touched = new List<int>();
+        double totalVote = 0;
+        foreach (var (voter, vote) in voters)
+        {
+            double norm = Norm(voter);
+            totalVote += vote;
+            if (norm <= 0)
+            {
+                continue;
+            }
+            for (int k = 0; k < voter.TermIds.Length; k++)
+            {
+                int id = voter.TermIds[k];
+                double v = idf[id];
+                if (v > 0 && v < unique)
+                {
+                    if (centroid[id] == 0)
+                    {
+                        touched.Add(id);
+                    }
+                    centroid[id] += vote * LogTf(voter, k) * v / norm;
                 }
             }
         }
-        double norm = 0;
-        foreach (var term in vector.Keys.ToArray())
+        var result = new double[items.Count];
+        if (totalVote > 0)
         {
-            double weight = (1 + Math.Log(vector[term])) * Math.Log(1 + n / (double)Math.Max(1, TermDf(term)));
-            vector[term] = weight;
-            norm += weight * weight;
-        }
-        norm = Math.Sqrt(norm);
-        if (norm > 0)
-        {
-            foreach (var term in vector.Keys.ToArray())
+            for (int i = 0; i < items.Count; i++)
             {
-                vector[term] /= norm;
+                var item = items[i];
+                double norm = Norm(item), dot = 0;
+                if (norm <= 0)
+                {
+                    continue;
+                }
+                for (int k = 0; k < item.TermIds.Length; k++)
+                {
+                    double c = centroid[item.TermIds[k]];
+                    if (c != 0)
+                    {
+                        dot += c * LogTf(item, k) * idf[item.TermIds[k]];
+                    }
+                }
+                result[i] = dot / norm / totalVote;
             }
         }
-        return vector;
-    });
+        foreach (var id in touched)
+        {
+            centroid[id] = 0;
+        }
+        return result;
+    }
+
+    private double[] _idfById = [];
+
+    /// <summary>1 + ln tf for a term's summed field counts (each at most 255).</summary>
+    private static readonly double[] LogTfTable = Enumerable.Range(0, 3 * 255 + 1).Select(tf => tf == 0 ? 0 : 1 + Math.Log(tf)).ToArray();
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(MatchItem, double), Dictionary<string, double>> _disciplines = new();
 
@@ -263,23 +331,6 @@ internal sealed class ItemStore : IDisposable
         }
         return _disciplines.GetOrAdd((item, temperature), k => Disciplines.Predict(
             DisciplineModel.Features(k.Item1).Select(t => new KeyValuePair<string, double>(t.Key, t.Value)), [], k.Item2));
-    }
-
-    public static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
-    {
-        if (a.Count > b.Count)
-        {
-            (a, b) = (b, a);
-        }
-        double dot = 0;
-        foreach (var (term, weight) in a)
-        {
-            if (b.TryGetValue(term, out var other))
-            {
-                dot += weight * other;
-            }
-        }
-        return dot;
     }
 
     public int TermDf(string term) => _termDf.TryGetValue(term, out var n) ? n : 0;
@@ -378,6 +429,7 @@ internal sealed class ItemStore : IDisposable
                 if (!_termIds.TryGetValue(term, out var id))
                 {
                     _termIds[term] = id = _termIds.Count;
+                    _termNames.Add(term);
                 }
                 ids.Add(id);
                 tfs.Add((byte)Math.Min(255, title));

@@ -207,32 +207,18 @@ public sealed class MatchScorer
             .Where(i => text[i] > 0)
             .OrderByDescending(i => text[i]).ThenBy(i => candidates[i].Id, StringComparer.Ordinal)
             .Take(Weights.NeighbourDocs)
-            .Select(i => (Vector: store.Vector(candidates[i]), Vote: text[i]))
+            .Select(i => (candidates[i], text[i]))
             .ToArray();
-        double totalVote = voters.Sum(v => v.Vote);
-        if (totalVote <= 0)
+        if (voters.Length == 0)
         {
             return text;
         }
-        // Σ vote·cos(c, v) = c · Σ vote·v: one dot product per candidate with the voters' weighted sum.
-        var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (v, vote) in voters)
-        {
-            foreach (var (term, weight) in v)
-            {
-                // As for term feedback: a word only the voter holds would raise the voter alone above its equals.
-                if (store.TermDf(term) >= 2)
-                {
-                    centroid[term] = centroid.GetValueOrDefault(term) + vote * weight;
-                }
-            }
-        }
+        var neighbour = store.NeighbourSimilarity(candidates, voters);
         double lambda = Math.Clamp(Weights.NeighbourWeight, 0, 1);
         var blended = new double[text.Length];
         for (int i = 0; i < candidates.Count; i++)
         {
-            double neighbour = ItemStore.Cosine(store.Vector(candidates[i]), centroid);
-            blended[i] = (1 - lambda) * text[i] + lambda * neighbour / totalVote;
+            blended[i] = (1 - lambda) * text[i] + lambda * neighbour[i];
         }
         return blended;
     }
