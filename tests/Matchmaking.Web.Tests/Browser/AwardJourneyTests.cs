@@ -52,6 +52,12 @@ public class AwardJourneyTests(BrowserPortal app) : IClassFixture<BrowserPortal>
         await PickAsync(adminPage, "#reviewer-pick", "expert@award.test");
         await adminPage.ClickAsync("#btn-assign-reviewer");
         await adminPage.WaitForSelectorAsync("#panel-members [id^='member-']");
+        // Removing a member asks first; cancelling keeps the expert on the panel.
+        await adminPage.ClickAsync("#panel-members [id^='btn-remove-member-']");
+        await adminPage.WaitForSelectorAsync(".mud-dialog:has-text('移出评审组')");
+        await adminPage.Locator(".mud-dialog .mud-dialog-actions button").First.ClickAsync();
+        await adminPage.WaitForSelectorAsync(".mud-dialog", new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(1, await adminPage.Locator("#panel-members [id^='member-']").CountAsync());
 
         // 2. The expert declares no conflict and scores both bids; the comment stays on the panel.
         var expert = await app.NewPageAsync();
