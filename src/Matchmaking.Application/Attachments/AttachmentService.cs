@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 using Matchmaking.Application.Bids;
 using Matchmaking.Application.Challenges;
 using Matchmaking.Application.Common;
+using Matchmaking.Application.Auditing;
+using Matchmaking.Application.Awards;
 using Matchmaking.Application.Data;
+using Matchmaking.Application.Delivery;
 using Matchmaking.Application.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,13 +36,34 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
         return await StoreAsync(db, AttachmentOwnerKind.Bid, bidId, bid.ChallengeId, actor, fileName, content, ct);
     }
 
-    /// <summary>Adds evidence to a milestone of an awarded challenge: the selected bidders, the poster or an admin.</summary>
+    /// <summary>Adds evidence to a milestone once the award is final (after the 公示): the appointed team (the bid's
+    /// authors) while it prepares the hand-in (milestone planned or returned); the poster or an admin while deciding on
+    /// a submitted milestone (files backing the acceptance or return). Once handed in, the team's evidence is what the
+    /// poster judges, so the team adds nothing more until the milestone is returned; decided milestones are closed.</summary>
     public async Task<Attachment> AddMilestoneEvidenceAsync(Actor actor, int challengeId, int milestoneId, string fileName, Stream content, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == challengeId, ct) ?? throw new NotFoundException($"榜单 #{challengeId}");
-        if (!await CanSeeMilestoneEvidenceAsync(db, actor, challenge, ct)) throw new AccessDeniedException();
+        var milestone = await db.Milestones.AsNoTracking().FirstOrDefaultAsync(m => m.Id == milestoneId && m.ChallengeId == challengeId, ct)
+            ?? throw new NotFoundException($"里程碑 #{milestoneId}");
+        var bid = await db.Bids.AsNoTracking().FirstAsync(b => b.Id == milestone.BidId, ct);
+        var isTeam = Permissions.CanSubmitMilestone(actor, bid);
+        var isManager = Permissions.CanManageMilestones(actor, challenge);
+        if (!isTeam && !isManager) throw new AccessDeniedException();
+        var award = await db.Awards.AsNoTracking().FirstOrDefaultAsync(a => a.ChallengeId == challengeId && a.Status != AwardStatus.Revoked, ct);
+        if (award?.Status != AwardStatus.Final || challenge.Status != ChallengeStatus.Awarded)
+            throw new DomainException("evidence_not_open", "挂帅生效、进入攻关验收阶段后才能上传里程碑证明材料");
+        var teamMayAdd = isTeam && milestone.Status is MilestoneStatus.Planned or MilestoneStatus.Returned;
+        var managerMayAdd = isManager && milestone.Status == MilestoneStatus.Submitted;
+        if (!teamMayAdd && !managerMayAdd)
+            throw new DomainException("evidence_closed", milestone.Status switch
+            {
+                MilestoneStatus.Submitted => "里程碑已提交、等待验收，揭榜团队不能再添加材料；如被退回可补充后重新提交",
+                MilestoneStatus.Planned or MilestoneStatus.Returned => "发榜方只能在验收（通过或退回）已提交的里程碑时附加材料",
+                _ => "该里程碑已结束（已验收、已终止或已取消），不能再添加材料",
+            });
         await EnsureRoomAsync(db, AttachmentOwnerKind.MilestoneEvidence, milestoneId, ct);
+        db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Milestone), milestoneId, "add_evidence", Now, reason: CleanName(fileName));
         return await StoreAsync(db, AttachmentOwnerKind.MilestoneEvidence, milestoneId, challengeId, actor, fileName, content, ct);
     }
 

@@ -132,7 +132,7 @@ public sealed class AwardService(IDbContextFactory<AppDbContext> dbFactory, Time
                 db.Record(actor, name, nameof(Bid), b.Id, "reopen", Now, before[b.Id], b.Status, "挂帅决定因异议成立被撤销");
             db.Record(actor, name, nameof(Challenge), c.Id, "revoke_award", Now, fromChallenge, c.Status, objection.AnswerText);
             db.Notify((await Recipients.PosterOrganizationAsync(db, c.PosterOrganizationId, ct)).Concat(bids.SelectMany(Recipients.Team)),
-                NotificationKind.Other, $"挂帅决定已撤销：{c.Title}", $"公示期间的异议经核实成立：{objection.AnswerText}", $"/challenges/{c.Id}", c.Id, Now);
+                NotificationKind.AwardRevoked, $"挂帅决定已撤销：{c.Title}", $"公示期间的异议经核实成立：{objection.AnswerText}", $"/challenges/{c.Id}", c.Id, Now);
         }
         else if (award.FinalizeIfDue(Now))
         {

@@ -160,7 +160,8 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     // ---- Eligibility at submission, receipts, consortium (联合体) ---------------------------------------------
 
     /// <summary>Submits a draft. Refused, each with its reason, when: bidding closed; the lead organisation is not
-    /// verified or not an eligible bidder type; a partner has not confirmed (or declined) or is not verified; the
+    /// verified or not an eligible bidder type; a partner has not confirmed (or declined), is not verified or is not an
+    /// eligible bidder type; the
     /// organisation already has <see cref="BidOptions.MaxActivePerOrganization"/> active bids. On success the bidder
     /// gets a receipt (SHA-256 over the canonical content and time) and the poster's users learn the new count only.</summary>
     public async Task SubmitAsync(Actor actor, int bidId, CancellationToken ct = default)
@@ -176,6 +177,10 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         if (!challenge.Admits(lead.Type)) throw new DomainException("ineligible", $"该榜单不接受{OrgTypeName(lead.Type)}揭榜");
         if (bid.Partners.FirstOrDefault(p => p.State == PartnerState.Confirmed && p.Organization is { IsVerified: false }) is { } unverified)
             throw new DomainException("partner_not_verified", $"联合体成员“{unverified.Organization!.Name}”尚未通过平台认证");
+        // Every member of a consortium must be an eligible bidder type, not only the lead (a partner's type may have
+        // changed since it was invited).
+        if (bid.Partners.FirstOrDefault(p => p.State == PartnerState.Confirmed && p.Organization is { } o && !challenge.Admits(o.Type)) is { } ineligible)
+            throw PartnerIneligible(ineligible.Organization!);
         var active = await db.Bids.CountAsync(b => b.OrganizationId == bid.OrganizationId && b.Id != bid.Id
             && (b.Status == BidStatus.Submitted || b.Status == BidStatus.Shortlisted), ct);
         if (active >= _options.MaxActivePerOrganization)
@@ -222,6 +227,7 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         if (!Permissions.IsBidAuthor(actor, bid)) throw new AccessDeniedException();
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, ct) ?? throw new NotFoundException($"机构 #{organizationId}");
         if (!org.IsVerified) throw new DomainException("partner_not_verified", $"联合体成员“{org.Name}”尚未通过平台认证");
+        if (!bid.Challenge!.Admits(org.Type)) throw PartnerIneligible(org);
         bid.InvitePartner(organizationId, _options.MaxPartners, Now, bid.Challenge!.BidDeadlineUtc);
         var lead = await db.Organizations.AsNoTracking().Where(o => o.Id == bid.OrganizationId).Select(o => o.Name).FirstAsync(ct);
         var users = await db.Users.Where(u => u.OrganizationId == organizationId).Select(u => u.Id).ToListAsync(ct);
@@ -306,6 +312,9 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     }
 
     // ---- end eligibility/receipts/consortium ----
+
+    private static DomainException PartnerIneligible(Organizations.Organization org) =>
+        new("partner_ineligible", $"联合体成员“{org.Name}”是{OrgTypeName(org.Type)}，该榜单不接受{OrgTypeName(org.Type)}参与揭榜（含联合体成员）");
 
     internal static string OrgTypeName(Organizations.OrganizationType t) => t switch
     {

@@ -1,3 +1,4 @@
+using Matchmaking.Application.Attachments;
 using Matchmaking.Application.Auditing;
 using Matchmaking.Application.Awards;
 using Matchmaking.Application.Bids;
@@ -13,8 +14,12 @@ namespace Matchmaking.Application.Delivery;
 public sealed record DeliveryTeam(Bid Bid, IReadOnlyList<Milestone> Milestones, bool IsStopped, bool CanSubmit);
 
 /// <summary>The milestone board of an awarded challenge as one actor may see it.</summary>
-public sealed record DeliveryBoard(Challenge Challenge, Award? Award, IReadOnlyList<DeliveryTeam> Teams, bool CanManage, bool IsComplete)
+/// <param name="Evidence">Evidence files by milestone id (uploaded by the team, or by the poster when deciding).</param>
+public sealed record DeliveryBoard(Challenge Challenge, Award? Award, IReadOnlyList<DeliveryTeam> Teams, bool CanManage, bool IsComplete,
+    IReadOnlyDictionary<int, IReadOnlyList<Attachment>> Evidence)
 {
+    public IReadOnlyList<Attachment> EvidenceOf(int milestoneId) => Evidence.GetValueOrDefault(milestoneId) ?? [];
+
     /// <summary>Milestones can be planned and handed in only once the award is final (after the 公示).</summary>
     public bool IsOpen => Award?.Status == AwardStatus.Final && Challenge.Status == ChallengeStatus.Awarded;
 }
@@ -43,7 +48,12 @@ public sealed class DeliveryService(IDbContextFactory<AppDbContext> dbFactory, T
             var mine = milestones.Where(m => m.BidId == w.Id).ToList();
             return new DeliveryTeam(w, mine, DeliveryRules.IsStopped(mine), Permissions.CanSubmitMilestone(actor, w));
         }).ToList();
-        return new DeliveryBoard(c, award, teams, manage, DeliveryRules.IsComplete(milestones, award.WinnerBidIds));
+        var shown = teams.SelectMany(t => t.Milestones).Select(m => m.Id).ToList();
+        var evidence = await db.Attachments.AsNoTracking()
+            .Where(a => a.OwnerKind == AttachmentOwnerKind.MilestoneEvidence && a.ChallengeId == challengeId && shown.Contains(a.OwnerId))
+            .OrderBy(a => a.Id).ToListAsync(ct);
+        return new DeliveryBoard(c, award, teams, manage, DeliveryRules.IsComplete(milestones, award.WinnerBidIds),
+            evidence.GroupBy(a => a.OwnerId).ToDictionary(g => g.Key, g => (IReadOnlyList<Attachment>)g.ToList()));
     }
 
     /// <summary>Adds milestones to an appointed team's plan (numbered after its existing ones).</summary>
@@ -71,7 +81,8 @@ public sealed class DeliveryService(IDbContextFactory<AppDbContext> dbFactory, T
     public Task ReplanAsync(Actor actor, int milestoneId, string title, DateTime dueUtc, long expectedVersion, CancellationToken ct = default) =>
         PosterStepAsync(actor, milestoneId, expectedVersion, "replan", (m, _, _) => m.Replan(title, dueUtc, Now), null, ct);
 
-    /// <summary>The team hands in a milestone with its evidence note.</summary>
+    /// <summary>The team hands in a milestone with its evidence note (files are added beforehand, see
+    /// <see cref="AttachmentService.AddMilestoneEvidenceAsync"/>).</summary>
     public async Task SubmitAsync(Actor actor, int milestoneId, string evidenceNote, long expectedVersion, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -83,7 +94,7 @@ public sealed class DeliveryService(IDbContextFactory<AppDbContext> dbFactory, T
         var from = m.Status;
         m.Submit(evidenceNote, Now);
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Milestone), m.Id, "submit", Now, from, m.Status, m.EvidenceNote);
-        db.Notify(await Recipients.PosterOrganizationAsync(db, c.PosterOrganizationId, ct), NotificationKind.Other,
+        db.Notify(await Recipients.PosterOrganizationAsync(db, c.PosterOrganizationId, ct), NotificationKind.MilestoneSubmitted,
             $"里程碑待验收：{m.Title}", $"{bid.Profile?.Name ?? "揭榜团队"}已提交里程碑成果，请验收。", $"/challenges/{c.Id}/delivery", c.Id, Now);
         await db.SaveOrConflictAsync(ct);
     }

@@ -30,7 +30,7 @@ public class Milestone
     public string Title { get; private set; } = "";
     public DateTime DueUtc { get; private set; }
     public MilestoneStatus Status { get; private set; }
-    /// <summary>The team's evidence for the latest submission (a note; attachments come with the attachments feature).</summary>
+    /// <summary>The team's note for the latest submission; evidence files are attachments of kind MilestoneEvidence.</summary>
     public string? EvidenceNote { get; private set; }
     public DateTime? SubmittedAtUtc { get; private set; }
     /// <summary>The poster's comment on the latest decision (acceptance, return or stop).</summary>

@@ -2,7 +2,8 @@ using Matchmaking.Application.Data;
 
 namespace Matchmaking.Application.Notifications;
 
-/// <summary>What happened, for the bell, the e-mail outbox and the per-user preferences.</summary>
+/// <summary>What happened, for the bell, the e-mail outbox and the per-user preferences. Stored as its number (no
+/// check constraint, preferences as a JSON list of numbers): new members need no migration; never renumber.</summary>
 public enum NotificationKind
 {
     BidReceived = 1,
@@ -19,6 +20,10 @@ public enum NotificationKind
     NotSelected = 12,
     ConsortiumInvitation = 13,
     ChallengeCompleted = 14,
+    /// <summary>A team handed in a milestone: the poster's users are to accept or return it.</summary>
+    MilestoneSubmitted = 15,
+    /// <summary>An upheld objection revoked the award during the 公示.</summary>
+    AwardRevoked = 16,
     Other = 99,
 }
 

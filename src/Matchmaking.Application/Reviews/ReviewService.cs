@@ -133,6 +133,33 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         return assignment.Id;
     }
 
+    /// <summary>An admin removes a member from the panel while the award is not decided (challenge published or
+    /// closed). A member who already scored is not removed silently: the call is refused (code "has_scores", saying how
+    /// many scores) unless <paramref name="dropScores"/> confirms that those scores are deleted with the seat, so the
+    /// ranking is recomputed without them — the way to exclude a reviewer whose conflict of interest came to light after
+    /// scoring (a reviewer can no longer recuse then). Audited with the number of dropped scores; the reviewer is told.</summary>
+    /// <returns>How many scores were dropped.</returns>
+    public async Task<int> RemoveReviewerAsync(Actor actor, int assignmentId, bool dropScores, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var a = await db.ReviewAssignments.FirstOrDefaultAsync(x => x.Id == assignmentId, ct) ?? throw new NotFoundException("评审任务");
+        var c = await LoadChallengeAsync(db, a.ChallengeId, ct);
+        if (!Permissions.CanManageReviewers(actor)) throw new AccessDeniedException();
+        if (!Permissions.CanAssignReviewers(actor, c)) throw new DomainException("panel_locked", "挂帅决定已作出（或榜单不在揭榜/评审阶段），评审组不能再调整");
+        var scores = await db.Reviews.Where(r => r.AssignmentId == a.Id).ToListAsync(ct);
+        if (scores.Count > 0 && !dropScores)
+            throw new DomainException("has_scores", $"该专家已提交{scores.Count}份评分；移出评审组将同时删除这些评分并重新计算排名，请确认后再操作");
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == a.ReviewerUserId).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
+        db.Reviews.RemoveRange(scores);
+        db.ReviewAssignments.Remove(a);
+        db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Challenge), c.Id, "remove_reviewer", Now,
+            reason: $"{user?.DisplayName} <{user?.Email}>" + (scores.Count > 0 ? $"；删除评分{scores.Count}份" : ""));
+        db.Notify([a.ReviewerUserId], NotificationKind.ReviewAssigned, $"已退出评审组：{c.Title}",
+            "管理员已将您移出该榜单的评审组" + (scores.Count > 0 ? "，您的评分不再计入排名。" : "。"), "/my/reviews", c.Id, Now);
+        await db.SaveChangesAsync(ct);
+        return scores.Count;
+    }
+
     /// <summary>The poster's representative takes a seat on the panel of their own challenge.</summary>
     public async Task<int> JoinAsPosterAsync(Actor actor, int challengeId, CancellationToken ct = default)
     {

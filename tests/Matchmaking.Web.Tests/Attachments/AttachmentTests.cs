@@ -154,8 +154,15 @@ public sealed class AttachmentTests : IDisposable
         await _app.Get<Matchmaking.Application.Awards.AwardService>().DecideAsync(poster, challengeId, [bidId],
             new Dictionary<int, Matchmaking.Application.Awards.NotSelectedDecision> { [loserBid] = new(NotSelectedReason.LowerScore) });
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Files.AddMilestoneEvidenceAsync(loser, challengeId, 1, "e.pdf", new MemoryStream(DemoFiles.Pdf("e"))));
-        var evidence = await Files.AddMilestoneEvidenceAsync(author, challengeId, 1, "evidence.png", new MemoryStream(DemoFiles.Png()));
+        var awards = _app.Get<Matchmaking.Application.Awards.AwardService>();
+        _app.Clock.Advance(TimeSpan.FromDays(awards.Options.PublicityDays + 1));
+        await awards.FinalizeDueAsync();
+        var delivery = _app.Get<Matchmaking.Application.Delivery.DeliveryService>();
+        await delivery.PlanAsync(poster, bidId, [new("M1", _app.Clock.UtcNow.AddDays(30))]);
+        var milestoneId = (await delivery.GetBoardAsync(poster, challengeId))!.Teams.Single().Milestones.Single().Id;
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Files.AddMilestoneEvidenceAsync(loser, challengeId, milestoneId, "e.pdf", new MemoryStream(DemoFiles.Pdf("e"))));
+        var evidence = await Files.AddMilestoneEvidenceAsync(author, challengeId, milestoneId, "evidence.png", new MemoryStream(DemoFiles.Png()));
         var url = $"/attachments/{evidence.Id}";
 
         foreach (var email in new[] { "p@ms.test", "colleague@ms.test", "winner@ms.test", PortalFactory.AdminEmail })

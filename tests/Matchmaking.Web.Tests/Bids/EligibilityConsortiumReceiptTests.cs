@@ -71,12 +71,12 @@ public sealed class EligibilityConsortiumReceiptTests : IDisposable
         var (poster, challengeId) = await ChallengeAsync();
         var lead = await _app.CreateUserAsync(Roles.Researcher);
         var partnerUser = await _app.CreateUserAsync(Roles.Researcher, OrganizationType.ResearchInstitute);
-        var partnerEnterpriseUser = await _app.CreateUserAsync(Roles.Enterprise, OrganizationType.Enterprise);
+        var secondPartnerUser = await _app.CreateUserAsync(Roles.Researcher, OrganizationType.University);
         var stranger = await _app.CreateUserAsync(Roles.Researcher);
         var bidId = await DraftAsync(lead, challengeId);
 
         await Bids.InvitePartnerAsync(lead, bidId, partnerUser.OrganizationId!.Value);
-        await Bids.InvitePartnerAsync(lead, bidId, partnerEnterpriseUser.OrganizationId!.Value);
+        await Bids.InvitePartnerAsync(lead, bidId, secondPartnerUser.OrganizationId!.Value);
 
         var invitation = Assert.Single((await _app.Get<NotificationService>().ListAsync(partnerUser)).Items);
         Assert.Equal(NotificationKind.ConsortiumInvitation, invitation.Kind);
@@ -90,9 +90,9 @@ public sealed class EligibilityConsortiumReceiptTests : IDisposable
         await Assert.ThrowsAsync<AccessDeniedException>(async () => await Bids.RespondToInvitationAsync(await _app.AdminAsync(), bidId, true));
 
         await Bids.RespondToInvitationAsync(partnerUser, bidId, true);
-        await Bids.RespondToInvitationAsync(partnerEnterpriseUser, bidId, false);
+        await Bids.RespondToInvitationAsync(secondPartnerUser, bidId, false);
         Assert.Equal("partner_declined", (await Assert.ThrowsAsync<DomainException>(() => Bids.SubmitAsync(lead, bidId))).Code);
-        await Bids.RemovePartnerAsync(lead, bidId, partnerEnterpriseUser.OrganizationId!.Value);
+        await Bids.RemovePartnerAsync(lead, bidId, secondPartnerUser.OrganizationId!.Value);
         await Bids.SubmitAsync(lead, bidId);
 
         await using var db = await _app.DbAsync();
@@ -143,6 +143,47 @@ public sealed class EligibilityConsortiumReceiptTests : IDisposable
         Assert.Equal("too_many_partners", (await Assert.ThrowsAsync<DomainException>(() => Bids.InvitePartnerAsync(lead, bidId, third.OrganizationId!.Value))).Code);
         var other = await _app.CreateUserAsync(Roles.Researcher);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Bids.InvitePartnerAsync(other, bidId, third.OrganizationId!.Value));
+    }
+
+    [Fact]
+    public async Task Consortium_PartnerOfAnIneligibleType_IsRefused_NamingThePartnerAndTheReason()
+    {
+        var (_, challengeId) = await ChallengeAsync(); // universities and research institutes only
+        var lead = await _app.CreateUserAsync(Roles.Researcher);
+        var bidId = await DraftAsync(lead, challengeId);
+        var enterprise = await _app.CreateUserAsync(Roles.Researcher, OrganizationType.Enterprise);
+
+        var invite = await Assert.ThrowsAsync<DomainException>(() => Bids.InvitePartnerAsync(lead, bidId, enterprise.OrganizationId!.Value));
+        Assert.Equal("partner_ineligible", invite.Code);
+        await using (var db = await _app.DbAsync())
+        {
+            var name = (await db.Organizations.SingleAsync(o => o.Id == enterprise.OrganizationId)).Name;
+            Assert.Contains(name, invite.Message);
+            Assert.Contains("企业", invite.Message);
+        }
+
+        // An eligible partner confirms, then its organisation is re-registered as an enterprise: submission is refused.
+        var partner = await _app.CreateUserAsync(Roles.Researcher, OrganizationType.ResearchInstitute);
+        await Bids.InvitePartnerAsync(lead, bidId, partner.OrganizationId!.Value);
+        await Bids.RespondToInvitationAsync(partner, bidId, true);
+        string partnerName;
+        await using (var db = await _app.DbAsync())
+        {
+            var org = await db.Organizations.SingleAsync(o => o.Id == partner.OrganizationId);
+            partnerName = org.Name;
+            org.Type = OrganizationType.Enterprise;
+            await db.SaveChangesAsync();
+        }
+        var submit = await Assert.ThrowsAsync<DomainException>(() => Bids.SubmitAsync(lead, bidId));
+        Assert.Equal("partner_ineligible", submit.Code);
+        Assert.Contains(partnerName, submit.Message);
+
+        await using (var db = await _app.DbAsync())
+        {
+            (await db.Organizations.SingleAsync(o => o.Id == partner.OrganizationId)).Type = OrganizationType.University;
+            await db.SaveChangesAsync();
+        }
+        await Bids.SubmitAsync(lead, bidId);
     }
 
     [Fact]

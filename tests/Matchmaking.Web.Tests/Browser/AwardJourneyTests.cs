@@ -4,6 +4,7 @@ using Matchmaking.Application.Challenges;
 using Matchmaking.Application.Delivery;
 using Matchmaking.Application.Identity;
 using Matchmaking.Application.Organizations;
+using Matchmaking.Application.Seeding;
 using Matchmaking.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -12,7 +13,8 @@ namespace Matchmaking.Web.Tests.Browser;
 
 /// <summary>A 赛马 challenge after its deadline, in a real browser, every role at its own page: the admin builds the
 /// panel, a reviewer declares and scores, the poster appoints two teams, a user objects during the 公示 and the admin
-/// answers, the poster stops one team at a milestone gate and accepts the other's milestones (one returned first),
+/// answers, the poster stops one team at a milestone gate and accepts the other's milestones (one returned first and
+/// handed in again with an evidence file),
 /// and the challenge is completed. Screenshots go to docs/screenshots/award-*.png.</summary>
 [Collection(BrowserCollection.Name)]
 public class AwardJourneyTests(BrowserPortal app) : IClassFixture<BrowserPortal>
@@ -50,6 +52,12 @@ public class AwardJourneyTests(BrowserPortal app) : IClassFixture<BrowserPortal>
         await PickAsync(adminPage, "#reviewer-pick", "expert@award.test");
         await adminPage.ClickAsync("#btn-assign-reviewer");
         await adminPage.WaitForSelectorAsync("#panel-members [id^='member-']");
+        // Removing a member asks first; cancelling keeps the expert on the panel.
+        await adminPage.ClickAsync("#panel-members [id^='btn-remove-member-']");
+        await adminPage.WaitForSelectorAsync(".mud-dialog:has-text('移出评审组')");
+        await adminPage.Locator(".mud-dialog .mud-dialog-actions button").First.ClickAsync();
+        await adminPage.WaitForSelectorAsync(".mud-dialog", new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(1, await adminPage.Locator("#panel-members [id^='member-']").CountAsync());
 
         // 2. The expert declares no conflict and scores both bids; the comment stays on the panel.
         var expert = await app.NewPageAsync();
@@ -141,7 +149,14 @@ public class AwardJourneyTests(BrowserPortal app) : IClassFixture<BrowserPortal>
         await enterprise.ClickAsync($"#btn-return-{t1m1}");
         await enterprise.WaitForSelectorAsync($"#milestone-{t1m1}[data-status='Returned']");
         await ShotAsync(enterprise, "award-06-milestone-returned-team-stopped");
+        // The team attaches the missing test report as an evidence file before handing in again.
+        await team1.GotoInteractiveAsync($"/challenges/{challengeId}/delivery");
+        await team1.SetInputFilesAsync($"#evidence-upload-{t1m1} input[type=file]",
+            new FilePayload { Name = "第三方检测报告.pdf", MimeType = "application/pdf", Buffer = DemoFiles.Pdf("Third-party test report: efficiency 92%") });
+        await team1.WaitForSelectorAsync($"#evidence-files-{t1m1} [id^='evidence-file-']");
         await SubmitMilestoneAsync(team1, challengeId, t1m1, "改进叶轮型线后效率92%，附第三方检测报告。");
+        await enterprise.GotoInteractiveAsync($"/challenges/{challengeId}/delivery");
+        await enterprise.WaitForSelectorAsync($"#evidence-files-{t1m1} a:has-text('第三方检测报告.pdf')");
         await AcceptAsync(enterprise, challengeId, t1m1);
         await SubmitMilestoneAsync(team1, challengeId, t1m2, "8000小时寿命考核报告。");
         await ShotAsync(team1, "award-07-team-view");
