@@ -14,7 +14,10 @@ namespace Matchmaking.Core.Matching;
 internal sealed class DisciplineModel
 {
     private const double Alpha = 0.1;
-    private readonly Dictionary<string, Dictionary<string, int>> _termClasses = new(StringComparer.Ordinal);
+    // Term → (class id → count); class ids index _classNames, so a prediction adds into an array without hashing codes.
+    private readonly Dictionary<string, Dictionary<int, int>> _termClasses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _classIds = new(StringComparer.Ordinal);
+    private readonly List<string> _classNames = [];
     private readonly Dictionary<string, long> _classTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _classDocs = new(StringComparer.Ordinal);
     private int _docs;
@@ -46,6 +49,11 @@ internal sealed class DisciplineModel
         _docs += delta;
         foreach (var code in item.Fields)
         {
+            if (!_classIds.TryGetValue(code, out var classId))
+            {
+                _classIds[code] = classId = _classNames.Count;
+                _classNames.Add(code);
+            }
             ItemStore.AddCount(_classDocs, code, delta);
             long total = (_classTokens.TryGetValue(code, out var t) ? t : 0) + delta * tokens;
             if (total <= 0)
@@ -60,9 +68,17 @@ internal sealed class DisciplineModel
             {
                 if (!_termClasses.TryGetValue(term, out var classes))
                 {
-                    _termClasses[term] = classes = new Dictionary<string, int>(StringComparer.Ordinal);
+                    _termClasses[term] = classes = [];
                 }
-                ItemStore.AddCount(classes, code, delta * tf);
+                int count = classes.GetValueOrDefault(classId) + delta * tf;
+                if (count == 0)
+                {
+                    classes.Remove(classId);
+                }
+                else
+                {
+                    classes[classId] = count;
+                }
                 if (classes.Count == 0)
                 {
                     _termClasses.Remove(term);
@@ -106,9 +122,8 @@ internal sealed class DisciplineModel
         }
         double vocabulary = Math.Max(1, _termClasses.Count);
         double totalDocs = Math.Max(1, classDocs.Values.Sum());
-        var logLikelihood = new Dictionary<string, double>(StringComparer.Ordinal);
         double length = 0;
-        var known = new List<(Dictionary<string, int> Classes, string Term, double Weight)>();
+        var known = new List<(Dictionary<int, int> Classes, string Term, double Weight)>();
         foreach (var (term, weight) in terms)
         {
             if (weight <= 0 || Text.IsCjkUnigram(term) || !_termClasses.TryGetValue(term, out var classes))
@@ -122,39 +137,50 @@ internal sealed class DisciplineModel
         {
             return result;
         }
-        foreach (var code in classDocs.Keys)
+        // Log-likelihood by class id; NaN for a class without documents (left out).
+        var logLikelihood = new double[_classNames.Count];
+        Array.Fill(logLikelihood, double.NaN);
+        foreach (var (code, docs) in classDocs)
         {
-            if (classDocs[code] <= 0)
+            if (docs > 0 && _classIds.TryGetValue(code, out var id))
             {
-                continue;
+                // Every term starts as unseen in the class; the postings below correct the ones it has seen.
+                logLikelihood[id] = length * (Math.Log(Alpha) - Math.Log(Math.Max(0, classTokens[code]) + Alpha * vocabulary));
             }
-            // Every term starts as unseen in the class; the postings below correct the ones it has seen.
-            logLikelihood[code] = length * (Math.Log(Alpha) - Math.Log(Math.Max(0, classTokens[code]) + Alpha * vocabulary));
         }
         foreach (var (classes, term, weight) in known)
         {
-            foreach (var (code, count) in classes)
+            foreach (var (id, count) in classes)
             {
-                if (!logLikelihood.TryGetValue(code, out var ll))
+                double ll = logLikelihood[id];
+                if (double.IsNaN(ll))
                 {
                     continue;
                 }
                 double n = count;
                 foreach (var (fields, tf) in excludedFeatures)
                 {
-                    if (fields.Contains(code, StringComparer.Ordinal) && tf.TryGetValue(term, out var own))
+                    if (tf.TryGetValue(term, out var own) && fields.Contains(_classNames[id], StringComparer.Ordinal))
                     {
                         n -= own;
                     }
                 }
                 if (n > 0)
                 {
-                    logLikelihood[code] = ll + weight * (Math.Log(n + Alpha) - Math.Log(Alpha));
+                    logLikelihood[id] = ll + weight * (Math.Log(n + Alpha) - Math.Log(Alpha));
                 }
             }
         }
         double t = Math.Max(1e-6, temperature) * length;
-        var logits = logLikelihood.ToDictionary(x => x.Key, x => (Math.Log(classDocs[x.Key] / totalDocs) + x.Value) / t, StringComparer.Ordinal);
+        var logits = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int id = 0; id < logLikelihood.Length; id++)
+        {
+            if (!double.IsNaN(logLikelihood[id]))
+            {
+                var code = _classNames[id];
+                logits[code] = (Math.Log(classDocs[code] / totalDocs) + logLikelihood[id]) / t;
+            }
+        }
         double max = logits.Values.Max();
         double sum = 0;
         foreach (var (code, logit) in logits)
