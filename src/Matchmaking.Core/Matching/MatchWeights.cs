@@ -20,7 +20,7 @@ public sealed class MatchWeights
     /// Query words and bigrams (the largest weight × idf) that select the candidates; the candidates are
     /// then scored on all the query's terms. Bounds the cost of long demands.
     /// </summary>
-    public int CandidateTerms { get; set; } = 32;
+    public int CandidateTerms { get; set; } = 24;
 
     // Text query.
     /// <summary>Boost of the title/name field in the candidate query.</summary>
