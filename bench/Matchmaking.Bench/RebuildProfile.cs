@@ -22,17 +22,19 @@ internal static class RebuildProfile
         void Rebuild(string name, IReadOnlyList<IndexDocument> source, SearchIndexOptions options)
         {
             var results = new List<(double Wall, double Cpu)>();
+            string segments = "";
             for (int r = 0; r < repeats; r++)
             {
                 var path = Path.Combine(Path.GetTempPath(), "mm-rprof-" + Guid.NewGuid().ToString("N"));
                 using (var index = SearchIndex.OpenFs(path, null, options))
                 {
                     results.Add(Time(() => index.Rebuild(source, 1, null, CancellationToken.None)));
+                    segments = index.WithSearcherForProfiling(s => string.Join("+", s.IndexReader.Leaves.Select(l => l.AtomicReader.MaxDoc)));
                 }
                 System.IO.Directory.Delete(path, true);
             }
             var best = results.OrderBy(x => x.Cpu).First();
-            Console.WriteLine($"{name,-34} {source.Count / best.Cpu,8:N0} docs/CPU-s {source.Count / best.Wall,8:N0} docs/s wall (best of {repeats}; CPU-s {string.Join(" ", results.Select(x => x.Cpu.ToString("0.00")))})");
+            Console.WriteLine($"{name,-34} {source.Count / best.Cpu,8:N0} docs/CPU-s {source.Count / best.Wall,8:N0} docs/s wall (best of {repeats}; CPU-s {string.Join(" ", results.Select(x => x.Cpu.ToString("0.00")))}; segments {segments})");
         }
         void Analyze(string name, Func<IndexDocument, IEnumerable<(string Field, string Text)>> fields)
         {
@@ -56,6 +58,15 @@ internal static class RebuildProfile
         }
         var defaults = new SearchIndexOptions();
         Rebuild("warm-up", docs.Take(5000).ToList(), defaults);
+        if (Environment.GetEnvironmentVariable("MM_QUICK") == "1")
+        {
+            for (int round = 0; round < 2; round++)
+            {
+                Rebuild("full, RAM 256", docs, defaults with { RamBufferSizeMB = 256 });
+                Rebuild("full (default RAM)", docs, defaults);
+            }
+            return;
+        }
         Analyze("analyze title+skills+body", d => d.Skills.Select(s => ("skills", s)).Prepend(("title", d.Title)).Append(("all", d.Body)));
         Analyze("analyze body only", d => [("all", d.Body)]);
         Rebuild("full (default threads)", docs, defaults);
