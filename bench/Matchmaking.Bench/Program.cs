@@ -21,6 +21,9 @@ switch (args.FirstOrDefault())
     case "profile-index":
         ProfileIndex.Run(int.Parse(args.ElementAtOrDefault(1) ?? "20000", CultureInfo.InvariantCulture));
         return 0;
+    case "rebuild-profile":
+        RebuildProfile.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture), args.ElementAtOrDefault(2) ?? "csl", int.Parse(args.ElementAtOrDefault(3) ?? "2", CultureInfo.InvariantCulture));
+        return 0;
     case "match":
         return MatchBench.Run(args); // issue 4, see MatchBench.cs
     case "search":

@@ -23,12 +23,14 @@ internal sealed class DocumentBuilder
     private readonly BinaryDocValuesField _hitId = new(FieldNames.HitId, new BytesRef());
     private readonly BinaryDocValuesField _hitTitle = new(FieldNames.HitTitle, new BytesRef());
     private readonly BinaryDocValuesField _hitBody = new(FieldNames.HitBody, new BytesRef());
+    private readonly BytesRef _hitIdBytes = new(), _hitTitleBytes = new(), _hitBodyBytes = new();
+    private readonly BytesRef _longBody = new(LongBodyMarker);
     private readonly TextField _allTitle;
     private readonly TextField _allBody = new(FieldNames.All, "", Field.Store.NO);
     private readonly List<AnalyzedText> _skillTokens = [];
     private readonly List<TextField> _skills = [];
     private readonly List<TextField> _allSkills = [];
-    private readonly Dictionary<string, (List<StringField> Terms, List<SortedSetDocValuesField> Values)> _facets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (List<StringField> Terms, List<SortedSetDocValuesField> Values, List<BytesRef> Bytes)> _facets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DoubleDocValuesField> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NumericDocValuesField> _dates = new(StringComparer.Ordinal);
 
@@ -46,11 +48,12 @@ internal sealed class DocumentBuilder
         _id.SetStringValue(source.Id);
         _titleTokens.Analyze(_analyzer, FieldNames.Title, source.Title ?? "");
         _allBody.SetStringValue(source.Body ?? "");
-        _hitId.SetBytesValue(Utf8(source.Id));
-        _hitTitle.SetBytesValue(Utf8(Truncate(source.Title ?? "")));
-        var body = Utf8(source.Body ?? "");
+        // The doc-values writers copy the bytes, so one reused buffer per field will do.
+        _hitId.SetBytesValue(Utf8(source.Id, _hitIdBytes));
+        _hitTitle.SetBytesValue(Utf8(Truncate(source.Title ?? ""), _hitTitleBytes));
+        var body = Utf8(source.Body ?? "", _hitBodyBytes);
         bool bodyFits = body.Length <= MaxDocValueBytes;
-        _hitBody.SetBytesValue(bodyFits ? body : new BytesRef(LongBodyMarker));
+        _hitBody.SetBytesValue(bodyFits ? body : _longBody);
         _doc.Add(_id);
         _doc.Add(_hitId);
         _doc.Add(_hitTitle);
@@ -87,19 +90,25 @@ internal sealed class DocumentBuilder
         {
             if (!_facets.TryGetValue(facet, out var pool))
             {
-                _facets[facet] = pool = ([], []);
+                _facets[facet] = pool = ([], [], []);
             }
             var name = FieldNames.Facet(facet);
             int used = 0;
-            foreach (var value in values.Where(v => v is not null).Distinct(StringComparer.Ordinal))
+            for (int v = 0; v < values.Count; v++)
             {
+                var value = values[v];
+                if (value is null || Seen(values, v))
+                {
+                    continue;
+                }
                 if (used == pool.Terms.Count)
                 {
                     pool.Terms.Add(new StringField(name, "", Field.Store.NO));
                     pool.Values.Add(new SortedSetDocValuesField(name, new BytesRef()));
+                    pool.Bytes.Add(new BytesRef());
                 }
                 pool.Terms[used].SetStringValue(value);
-                pool.Values[used].SetBytesValue(new BytesRef(value));
+                pool.Values[used].SetBytesValue(Utf8(value, pool.Bytes[used]));
                 _doc.Add(pool.Terms[used]);
                 _doc.Add(pool.Values[used]);
                 used++;
@@ -132,7 +141,31 @@ internal sealed class DocumentBuilder
     /// <summary>The largest binary doc value Lucene 4.8 accepts.</summary>
     internal const int MaxDocValueBytes = 32766;
 
-    private static BytesRef Utf8(string text) => new(System.Text.Encoding.UTF8.GetBytes(text));
+    /// <summary>Encodes <paramref name="text"/> into <paramref name="into"/>'s buffer (grown as needed) and returns it.</summary>
+    private static BytesRef Utf8(string text, BytesRef into)
+    {
+        int max = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (into.Bytes.Length < max)
+        {
+            into.Bytes = new byte[Math.Max(max, into.Bytes.Length * 2)];
+        }
+        into.Offset = 0;
+        into.Length = System.Text.Encoding.UTF8.GetBytes(text, 0, text.Length, into.Bytes, 0);
+        return into;
+    }
+
+    /// <summary>Whether values[at] already occurred before (facet values are few, so a scan beats a set).</summary>
+    private static bool Seen(IReadOnlyList<string> values, int at)
+    {
+        for (int i = 0; i < at; i++)
+        {
+            if (string.Equals(values[i], values[at], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>A title longer than a doc value holds is shown cut (titles are short; this only guards the limit).</summary>
     private static string Truncate(string text)
