@@ -64,7 +64,7 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
     /// recommendations score. The scores of the teams both see are the same: text scores are relative to the best
     /// candidate and feedback uses only the best few.
     /// </summary>
-    private const int AllCandidates = int.MaxValue; // Lucene-style cap: a search never returns more than the collection holds
+    private const int AllCandidates = int.MaxValue; // the matcher never returns more candidates than it holds profiles
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     public DemandListOptions Options { get; } = options ?? new DemandListOptions();

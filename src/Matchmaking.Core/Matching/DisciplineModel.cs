@@ -70,15 +70,7 @@ internal sealed class DisciplineModel
                 {
                     _termClasses[term] = classes = [];
                 }
-                int count = classes.GetValueOrDefault(classId) + delta * tf;
-                if (count == 0)
-                {
-                    classes.Remove(classId);
-                }
-                else
-                {
-                    classes[classId] = count;
-                }
+                ItemStore.AddCount(classes, classId, delta * tf);
                 if (classes.Count == 0)
                 {
                     _termClasses.Remove(term);

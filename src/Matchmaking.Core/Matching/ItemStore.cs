@@ -202,7 +202,7 @@ internal sealed class ItemStore : IDisposable
     }
 
     /// <summary>Adds <paramref name="delta"/> to a count, dropping the key when it reaches zero.</summary>
-    internal static void AddCount(Dictionary<string, int> counts, string key, int delta)
+    internal static void AddCount<TKey>(Dictionary<TKey, int> counts, TKey key, int delta) where TKey : notnull
     {
         int n = (counts.TryGetValue(key, out var c) ? c : 0) + delta;
         if (n <= 0)
@@ -219,7 +219,8 @@ internal sealed class ItemStore : IDisposable
     /// Cosine of each item's L2-normalised tf-idf vector (words and bigrams of all fields, tf summed, weight
     /// (1 + ln tf) · ln(1 + N / df)) with the vote-weighted sum of the voters' vectors, divided by the total vote. A word
     /// only one item holds counts in that item's norm but not in the voters' sum: it would lift the voter alone. Works on
-    /// the items' term-id arrays with per-thread dense arrays, so nothing is allocated per item or cached.
+    /// the items' term-id arrays with a per-thread dense array for the sum and an idf-by-id cache shared until the next
+    /// write, so nothing is allocated per item.
     /// </summary>
     public double[] NeighbourSimilarity(IReadOnlyList<MatchItem> items, IReadOnlyList<(MatchItem Item, double Vote)> voters)
     {

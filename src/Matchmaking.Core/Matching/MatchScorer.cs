@@ -101,11 +101,12 @@ public sealed class MatchScorer
             }
         }
 
-        var firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, options.Candidates ?? w.Candidates, w.CandidateTerms);
+        int candidateCount = options.Candidates ?? w.Candidates;
+        var firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, candidateCount, w.CandidateTerms);
         if (w.FeedbackDocs > 0 && w.FeedbackWeight > 0 && firstPass.Count > 0)
         {
             bag = Expand(store, bag, firstPass, stats, boosts);
-            firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, options.Candidates ?? w.Candidates, w.CandidateTerms);
+            firstPass = store.Candidates(bag, boosts, stats.Idf, codeBoosts, isEligible, excludeIds, candidateCount, w.CandidateTerms);
         }
         var candidates = firstPass.Select(c => c.Item).ToList();
 
