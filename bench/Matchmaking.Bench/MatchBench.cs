@@ -62,7 +62,8 @@ internal static class MatchBench
         Console.WriteLine($"# ours: loaded {index.Count:N0} profiles in {load}; load average {CpuClock.LoadAverage()}");
         var scorer = new MatchScorer(weights);
         int reasons = 0;
-        var gc0 = (G0: GC.CollectionCount(0), G1: GC.CollectionCount(1), G2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration());
+        var gc0 = (G0: GC.CollectionCount(0), G1: GC.CollectionCount(1), G2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(),
+            Bytes: GC.GetAllocatedBytesForCurrentThread());
         var ours = Measure(demands.Take(warmup + demandCount).ToList(), warmup, d =>
         {
             var matches = scorer.MatchCapabilities(d, index, new MatchOptions { Take = 10 });
@@ -72,7 +73,8 @@ internal static class MatchBench
         Console.WriteLine(ours.Row("# ours (MatchScorer, reasons)"));
         Console.WriteLine($"# ours measured; load average {CpuClock.LoadAverage()}; mean reasons per match {reasons / (double)Math.Max(1, ours.Results):0.0}; " +
             $"GCs gen0/1/2 {GC.CollectionCount(0) - gc0.G0}/{GC.CollectionCount(1) - gc0.G1}/{GC.CollectionCount(2) - gc0.G2}, pauses {(GC.GetTotalPauseDuration() - gc0.Pause).TotalMilliseconds:0} ms; " +
-            $"managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB");
+            $"managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB; " +
+            $"allocated {(GC.GetAllocatedBytesForCurrentThread() - gc0.Bytes) / 1024.0 / (warmup + demandCount):N0} KB per demand");
 
         // The 200-item list, end to end (sequential, as MatchingService.MatchDemandsAsync runs it).
         var list = demands.Skip(warmup + demandCount).Take(listSize).ToList();

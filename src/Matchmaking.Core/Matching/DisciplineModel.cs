@@ -14,6 +14,8 @@ namespace Matchmaking.Core.Matching;
 internal sealed class DisciplineModel
 {
     private const double Alpha = 0.1;
+    // ln(n + α) − ln α for the small counts most (term, class) pairs have: a prediction meets thousands of them.
+    private static readonly double[] SeenGainTable = Enumerable.Range(0, 4096).Select(n => Math.Log(n + Alpha) - Math.Log(Alpha)).ToArray();
     // Term → (class id → count); class ids index _classNames, so a prediction adds into an array without hashing codes.
     private readonly Dictionary<string, Dictionary<int, int>> _termClasses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _classIds = new(StringComparer.Ordinal);
@@ -159,7 +161,7 @@ internal sealed class DisciplineModel
                 }
                 if (n > 0)
                 {
-                    logLikelihood[id] = ll + weight * (Math.Log(n + Alpha) - Math.Log(Alpha));
+                    logLikelihood[id] = ll + weight * (n < SeenGainTable.Length ? SeenGainTable[(int)n] : Math.Log(n + Alpha) - Math.Log(Alpha));
                 }
             }
         }

@@ -31,6 +31,8 @@ internal sealed class MatchItem
     public Dictionary<string, double> DeclaredDisciplines => _declared ??= Fields.ToDictionary(f => f, _ => 1.0 / Fields.Count, StringComparer.Ordinal);
     private Dictionary<string, double>? _declared;
     public byte[] FieldTf { get; set; } = [];
+    /// <summary>The item's slot in the store's postings (set when indexed).</summary>
+    public int Slot { get; set; } = -1;
 }
 
 /// <summary>
@@ -133,6 +135,7 @@ internal sealed class ItemStore : IDisposable
             _vocabulary = null;
             _disciplines.Clear();
             _idfById = [];
+            _normBySlot = [];
             foreach (var item in items)
             {
                 AddPostings(item);
@@ -158,6 +161,7 @@ internal sealed class ItemStore : IDisposable
             _vocabulary = null;
             _disciplines.Clear();
             _idfById = [];
+            _normBySlot = [];
             RemoveSlot(id);
             CompactIfNeeded();
             return true;
@@ -219,8 +223,8 @@ internal sealed class ItemStore : IDisposable
     /// Cosine of each item's L2-normalised tf-idf vector (words and bigrams of all fields, tf summed, weight
     /// (1 + ln tf) · ln(1 + N / df)) with the vote-weighted sum of the voters' vectors, divided by the total vote. A word
     /// only one item holds counts in that item's norm but not in the voters' sum: it would lift the voter alone. Works on
-    /// the items' term-id arrays with a per-thread dense array for the sum and an idf-by-id cache shared until the next
-    /// write, so nothing is allocated per item.
+    /// the items' term-id arrays with a per-thread dense array for the sum, and an idf-by-id cache and a norm-by-slot
+    /// cache shared until the next write, so nothing is allocated per item.
     /// </summary>
     public double[] NeighbourSimilarity(IReadOnlyList<MatchItem> items, IReadOnlyList<(MatchItem Item, double Vote)> voters)
     {
@@ -232,7 +236,12 @@ internal sealed class ItemStore : IDisposable
         {
             _idfById = idf = new double[size + 4096];
         }
-        var centroid = t_query is { } q && q.Length >= size ? q : t_query = new double[size + 4096];
+        var norms = _normBySlot;
+        if (norms.Length < _slots.Count)
+        {
+            _normBySlot = norms = new double[_slots.Count + 1024];
+        }
+        var (centroid, mask) = QueryBuffers();
         int n = Math.Max(1, _items.Count);
         double unique = Math.Log(1 + n) - 1e-9; // the idf of a word at most one item holds
         double Idf(int id)
@@ -248,6 +257,10 @@ internal sealed class ItemStore : IDisposable
         static double LogTf(MatchItem item, int k) => LogTfTable[item.FieldTf[3 * k] + item.FieldTf[3 * k + 1] + item.FieldTf[3 * k + 2]];
         double Norm(MatchItem item)
         {
+            if (item.Slot >= 0 && norms[item.Slot] is > 0 and var cached)
+            {
+                return cached;
+            }
             double norm = 0;
             for (int k = 0; k < item.TermIds.Length; k++)
             {
@@ -258,9 +271,15 @@ internal sealed class ItemStore : IDisposable
                     norm += w * w;
                 }
             }
-            return Math.Sqrt(norm);
+            norm = Math.Sqrt(norm);
+            if (item.Slot >= 0)
+            {
+                norms[item.Slot] = norm;
+            }
+            return norm;
         }
-        var touched = new List<int>();
+        var touched = t_touchedTerms ??= [];
+        touched.Clear();
         double totalVote = 0;
         foreach (var (voter, vote) in voters)
         {
@@ -279,6 +298,7 @@ internal sealed class ItemStore : IDisposable
                     if (centroid[id] == 0)
                     {
                         touched.Add(id);
+                        mask[id >> 6] |= 1UL << id;
                     }
                     centroid[id] += vote * LogTf(voter, k) * v / norm;
                 }
@@ -297,10 +317,10 @@ internal sealed class ItemStore : IDisposable
                 }
                 for (int k = 0; k < item.TermIds.Length; k++)
                 {
-                    double c = centroid[item.TermIds[k]];
-                    if (c != 0)
+                    int id = item.TermIds[k];
+                    if ((mask[id >> 6] & (1UL << id)) != 0)
                     {
-                        dot += c * LogTf(item, k) * idf[item.TermIds[k]];
+                        dot += centroid[id] * LogTf(item, k) * idf[id];
                     }
                 }
                 result[i] = dot / norm / totalVote;
@@ -309,11 +329,14 @@ internal sealed class ItemStore : IDisposable
         foreach (var id in touched)
         {
             centroid[id] = 0;
+            mask[id >> 6] = 0;
         }
         return result;
     }
 
     private double[] _idfById = [];
+    // Each item's vector norm by slot, filled as met and dropped at the next write like _idfById (0 = not yet computed).
+    private double[] _normBySlot = [];
 
     /// <summary>1 + ln tf for a term's summed field counts (each at most 255).</summary>
     private static readonly double[] LogTfTable = Enumerable.Range(0, 3 * 255 + 1).Select(tf => tf == 0 ? 0 : 1 + Math.Log(tf)).ToArray();
@@ -333,6 +356,9 @@ internal sealed class ItemStore : IDisposable
         return _disciplines.GetOrAdd((item, temperature), k => Disciplines.Predict(
             DisciplineModel.Features(k.Item1).Select(t => new KeyValuePair<string, double>(t.Key, t.Value)), [], k.Item2));
     }
+
+    /// <summary>The term an id of <see cref="MatchItem.TermIds"/> stands for.</summary>
+    public string TermName(int id) => _termNames[id];
 
     public int TermDf(string term) => _termDf.TryGetValue(term, out var n) ? n : 0;
 
@@ -413,6 +439,7 @@ internal sealed class ItemStore : IDisposable
         int slot = _slots.Count;
         _slots.Add(item);
         _slotOf[item.Id] = slot;
+        item.Slot = slot;
         _slotLengths.AddRange(item.Lengths);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var ids = new List<int>();
@@ -624,13 +651,14 @@ internal sealed class ItemStore : IDisposable
     /// </summary>
     public double[] Bm25(IReadOnlyDictionary<string, double> weighted, IReadOnlyList<MatchItem> items, double[] fieldBoosts)
     {
-        var dense = t_query is { } q && q.Length >= _termIds.Count ? q : t_query = new double[_termIds.Count + 4096];
+        var (dense, mask) = QueryBuffers();
         var set = new List<int>(weighted.Count);
         foreach (var (term, w) in weighted)
         {
             if (_termIds.TryGetValue(term, out var id))
             {
                 dense[id] = w;
+                mask[id >> 6] |= 1UL << id;
                 set.Add(id);
             }
         }
@@ -648,11 +676,12 @@ internal sealed class ItemStore : IDisposable
             double score = 0;
             for (int k = 0; k < ids.Length; k++)
             {
-                double w = dense[ids[k]];
-                if (w == 0)
+                int id = ids[k];
+                if ((mask[id >> 6] & (1UL << id)) == 0)
                 {
                     continue;
                 }
+                double w = dense[id];
                 for (int f = 0; f < 3; f++)
                 {
                     int tf = tfs[3 * k + f];
@@ -667,11 +696,26 @@ internal sealed class ItemStore : IDisposable
         foreach (var id in set)
         {
             dense[id] = 0;
+            mask[id >> 6] = 0;
         }
         return scores;
     }
 
+    /// <summary>
+    /// This thread's dense term-id array and its bit mask of the ids set: items' terms are checked in the mask
+    /// (small enough to stay in cache) before the array is read. Callers set both and clear both when done.
+    /// </summary>
+    private (double[] Dense, ulong[] Mask) QueryBuffers()
+    {
+        int size = _termIds.Count;
+        var dense = t_query is { } q && q.Length >= size ? q : t_query = new double[size + 4096];
+        var mask = t_mask is { } m && m.Length >= (dense.Length >> 6) + 1 ? m : t_mask = new ulong[(dense.Length >> 6) + 1];
+        return (dense, mask);
+    }
+
     [ThreadStatic] private static double[]? t_query;
+    [ThreadStatic] private static ulong[]? t_mask;
+    [ThreadStatic] private static List<int>? t_touchedTerms;
 
     // Per-thread score accumulators (searches run concurrently under the read lock), cleared after each use.
     [ThreadStatic] private static double[]? t_scores;

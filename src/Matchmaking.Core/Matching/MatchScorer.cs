@@ -130,8 +130,9 @@ public sealed class MatchScorer
             queryDisciplines = WithNeighbourDisciplines(queryDisciplines, candidates, text);
         }
         var year = _time.GetUtcNow().Year;
-        var matches = new List<Match>(candidates.Count);
-        for (int i = 0; i < candidates.Count; i++)
+        // Every candidate is scored without reasons; only the matches returned are scored again with them
+        // (the same computation), so no reason text is built for candidates that are dropped.
+        List<ComponentScore> Components(int i, bool explain)
         {
             var candidate = candidates[i];
             var (demand, capability) = queryIsDemand ? (query, candidate) : (candidate, query);
@@ -140,61 +141,62 @@ public sealed class MatchScorer
             if (w.Text > 0)
             {
                 double value = maxText > 0 ? text[i] / maxText : 0;
-                // Its reasons (the shared terms) are filled in below, only for the matches returned.
-                parts.Add(new(MatchComponent.Text, value, w.Text, []));
+                parts.Add(new(MatchComponent.Text, value, w.Text, explain && value > 0 ? TextReasons(bag, candidate, stats, store) : []));
             }
             if (skills.Count > 0 && w.Skill > 0)
             {
-                parts.Add(SkillScore(skills, capability, stats));
+                parts.Add(SkillScore(skills, capability, stats, explain));
             }
-            if (FieldPart(store, demand, capability, queryIsDemand ? queryDisciplines : null, queryIsDemand ? null : queryDisciplines, inferFields) is { } field)
+            if (FieldPart(store, demand, capability, queryIsDemand ? queryDisciplines : null, queryIsDemand ? null : queryDisciplines, inferFields, explain) is { } field)
             {
                 parts.Add(field);
             }
             if (skills.Count > 0 && w.Evidence > 0)
             {
-                parts.Add(EvidenceScore(skills, capability, year));
+                parts.Add(EvidenceScore(skills, capability, year, explain));
             }
             if (demand.Region is not null && w.Region > 0)
             {
-                parts.Add(RegionScore(demand.Region, capability.Region));
+                parts.Add(RegionScore(demand.Region, capability.Region, explain));
             }
-            double totalWeight = parts.Sum(p => p.Weight);
-            double score = totalWeight > 0 ? Math.Clamp(parts.Sum(p => p.Contribution) / totalWeight, 0, 1) : 0;
-            if (score < options.MinScore)
-            {
-                continue;
-            }
-            matches.Add(new Match
-            {
-                CandidateId = candidate.Id,
-                Score = score,
-                Breakdown = parts,
-                Reasons = parts.Where(p => p.Contribution > 0).SelectMany(p => p.Reasons).ToArray(),
-            });
+            return parts;
         }
-        return matches
-            .OrderByDescending(m => m.Score)
-            .ThenByDescending(m => m.ValueOf(MatchComponent.Text))
-            .ThenBy(m => m.CandidateId, StringComparer.Ordinal)
+        static double Total(List<ComponentScore> parts)
+        {
+            double weight = 0, sum = 0;
+            foreach (var p in parts)
+            {
+                weight += p.Weight;
+                sum += p.Contribution;
+            }
+            return weight > 0 ? Math.Clamp(sum / weight, 0, 1) : 0;
+        }
+        var ranked = new List<(double Score, double Text, int Index)>(candidates.Count);
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            double score = Total(Components(i, explain: false));
+            if (score >= options.MinScore)
+            {
+                ranked.Add((score, maxText > 0 ? text[i] / maxText : 0, i));
+            }
+        }
+        return ranked
+            .OrderByDescending(r => r.Score)
+            .ThenByDescending(r => r.Text)
+            .ThenBy(r => candidates[r.Index].Id, StringComparer.Ordinal)
             .Take(Math.Max(0, options.Take))
-            .Select(m => WithTextReasons(m, bag, stats, store))
+            .Select(r =>
+            {
+                var parts = Components(r.Index, explain: true);
+                return new Match
+                {
+                    CandidateId = candidates[r.Index].Id,
+                    Score = r.Score,
+                    Breakdown = parts,
+                    Reasons = parts.Where(p => p.Contribution > 0).SelectMany(p => p.Reasons).ToArray(),
+                };
+            })
             .ToArray();
-    }
-
-    private static Match WithTextReasons(Match match, IReadOnlyDictionary<string, double> bag, Stats stats, ItemStore store)
-    {
-        var text = match.Breakdown.FirstOrDefault(p => p.Component == MatchComponent.Text);
-        if (text is null || text.Value <= 0 || !store.TryGet(match.CandidateId, out var candidate))
-        {
-            return match;
-        }
-        var parts = match.Breakdown.Select(p => p == text ? p with { Reasons = TextReasons(bag, candidate, stats) } : p).ToArray();
-        return match with
-        {
-            Breakdown = parts,
-            Reasons = parts.Where(p => p.Contribution > 0).SelectMany(p => p.Reasons).ToArray(),
-        };
     }
 
     /// <summary>
@@ -379,31 +381,30 @@ public sealed class MatchScorer
         return weighted;
     }
 
-    private static List<string> TextReasons(IReadOnlyDictionary<string, double> bag, MatchItem item, Stats stats)
+    private static List<string> TextReasons(IReadOnlyDictionary<string, double> bag, MatchItem item, Stats stats, ItemStore store)
     {
-        var shared = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var terms in item.Terms)
+        // Words and bigrams; single CJK characters only when the item shares nothing else (each term id appears once).
+        var words = new List<KeyValuePair<string, double>>();
+        var characters = new List<KeyValuePair<string, double>>();
+        foreach (var id in item.TermIds)
         {
-            foreach (var term in terms.Keys)
+            var term = store.TermName(id);
+            if (bag.TryGetValue(term, out var qw))
             {
-                if (bag.TryGetValue(term, out var qw))
-                {
-                    shared[term] = qw * stats.Idf(term);
-                }
+                (Text.IsCjkUnigram(term) ? characters : words).Add(new(term, qw * stats.Idf(term)));
             }
         }
-        var words = shared.Where(x => !Text.IsCjkUnigram(x.Key)).ToList();
-        var shown = (words.Count > 0 ? words : shared.ToList())
+        var shown = (words.Count > 0 ? words : characters)
             .OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(MaxTextReasonTerms).Select(x => x.Key).ToArray();
         // With neighbour feedback a candidate can score on text without sharing a word with the query.
         return shown.Length == 0 ? ["文本: 内容与最匹配的候选相近"] : ["文本: " + string.Join(", ", shown)];
     }
 
-    private ComponentScore SkillScore(List<DemandSkill> skills, MatchItem capability, Stats stats)
+    private ComponentScore SkillScore(List<DemandSkill> skills, MatchItem capability, Stats stats, bool explain)
     {
         double total = 0, matched = 0;
-        var reasons = new List<string>();
+        var reasons = explain ? new List<string>() : null;
         foreach (var skill in skills)
         {
             double weight = skill.Weight * stats.SkillIdf(skill.Key);
@@ -411,30 +412,30 @@ public sealed class MatchScorer
             if (capability.SkillKeys.Contains(skill.Key))
             {
                 matched += weight;
-                var own = capability.Skills.FirstOrDefault(s => skill.Forms.Contains(Text.Normalize(s))) ?? skill.Label;
-                reasons.Add("技能: " + own);
+                reasons?.Add("技能: " + (capability.Skills.FirstOrDefault(s => skill.Forms.Contains(Text.Normalize(s))) ?? skill.Label));
             }
             else if (Weights.SkillInTextCredit > 0 && skill.Forms.FirstOrDefault(f => capability.NormText.Contains(f, StringComparison.Ordinal)) is { } form)
             {
                 matched += weight * Weights.SkillInTextCredit;
-                reasons.Add($"技能: {form}（见于介绍）");
+                reasons?.Add($"技能: {form}（见于介绍）");
             }
         }
         double value = total > 0 ? matched / total : 0;
-        return new(MatchComponent.Skill, value, Weights.Skill, value > 0 ? reasons : []);
+        return new(MatchComponent.Skill, value, Weights.Skill, value > 0 && reasons is not null ? reasons : []);
     }
 
-    private ComponentScore FieldScore(MatchItem demand, MatchItem capability)
+    private ComponentScore FieldScore(MatchItem demand, MatchItem capability, bool explain)
     {
-        var exact = demand.Fields.Intersect(capability.Fields, StringComparer.Ordinal).ToArray();
-        if (exact.Length > 0)
+        if (demand.Fields.Any(capability.Fields.Contains))
         {
-            return new(MatchComponent.Field, 1, Weights.Field, exact.Take(MaxFieldReasons).Select(c => "学科: " + c).ToArray());
+            return new(MatchComponent.Field, 1, Weights.Field, explain
+                ? demand.Fields.Intersect(capability.Fields, StringComparer.Ordinal).Take(MaxFieldReasons).Select(c => "学科: " + c).ToArray()
+                : []);
         }
         var firstLevel = demand.Fields.Select(Text.FirstLevel).Intersect(capability.Fields.Select(Text.FirstLevel), StringComparer.Ordinal).ToArray();
         double value = firstLevel.Length > 0 ? Math.Clamp(Weights.SameFirstLevelField, 0, 1) : 0;
         return new(MatchComponent.Field, value, Weights.Field,
-            value > 0 ? firstLevel.Take(MaxFieldReasons).Select(c => $"学科: {c}（同一级学科）").ToArray() : []);
+            value > 0 && explain ? firstLevel.Take(MaxFieldReasons).Select(c => $"学科: {c}（同一级学科）").ToArray() : []);
     }
 
     /// <summary>
@@ -446,7 +447,7 @@ public sealed class MatchScorer
     /// candidates of one demand stay comparable.
     /// </summary>
     private ComponentScore? FieldPart(ItemStore store, MatchItem demand, MatchItem capability, Dictionary<string, double>? demandDisciplines,
-        Dictionary<string, double>? capabilityDisciplines, bool inferFields)
+        Dictionary<string, double>? capabilityDisciplines, bool inferFields, bool explain)
     {
         var w = Weights;
         // The query item is not in the store: its inferred distribution comes in precomputed, never through the store's cache.
@@ -459,9 +460,9 @@ public sealed class MatchScorer
             }
             if (capability.Fields.Count == 0 && inferFields)
             {
-                return InferredFieldScore(store.DisciplinesOf(demand, w.DisciplineTemperature), Capability(), w.Field);
+                return InferredFieldScore(store.DisciplinesOf(demand, w.DisciplineTemperature), Capability(), w.Field, explain);
             }
-            return FieldScore(demand, capability);
+            return FieldScore(demand, capability, explain);
         }
         if (!inferFields)
         {
@@ -469,16 +470,16 @@ public sealed class MatchScorer
         }
         demandDisciplines ??= store.DisciplinesOf(demand, w.DisciplineTemperature);
         return demandDisciplines.Count == 0 ? null
-            : InferredFieldScore(demandDisciplines, Capability(), w.InferredField);
+            : InferredFieldScore(demandDisciplines, Capability(), w.InferredField, explain);
     }
 
     /// <summary>
     /// Agreement of two discipline distributions (declared codes or inferred): the probability that both
     /// name the same code, plus <see cref="MatchWeights.SameFirstLevelField"/> × that of only the same first level.
     /// </summary>
-    private ComponentScore InferredFieldScore(Dictionary<string, double> demand, Dictionary<string, double> capability, double weight)
+    private ComponentScore InferredFieldScore(Dictionary<string, double> demand, Dictionary<string, double> capability, double weight, bool explain)
     {
-        // Runs for every candidate: nested loops over two small distributions, no allocation but the reason.
+        // Runs for every candidate: nested loops over two small distributions, no allocation but the reason (when asked).
         double exact = 0, best = 0, sameLevel = 0, bestLevel = 0;
         string? bestCode = null, bestLevelCode = null;
         foreach (var (code, q) in capability)
@@ -506,19 +507,23 @@ public sealed class MatchScorer
             }
         }
         double value = Math.Clamp(exact + Math.Clamp(Weights.SameFirstLevelField, 0, 1) * Math.Max(0, sameLevel - exact), 0, 1);
-        string? reason = null;
-        if (bestCode is not null && best >= 0.01)
+        // The value counts only with a reason to show: an exact code of at least 1%, or else a shared first level.
+        bool exactReason = bestCode is not null && best >= 0.01, levelReason = !exactReason && value > 0 && bestLevelCode is not null;
+        if (!exactReason && !levelReason)
         {
-            reason = $"学科: {bestCode}（推断，{Math.Round(100 * demand[bestCode]):0}%）";
+            return new(MatchComponent.Field, 0, weight, []);
         }
-        else if (value > 0 && bestLevelCode is not null)
+        if (!explain)
         {
-            reason = $"学科: {Text.FirstLevel(bestLevelCode)}（推断，同一级学科）";
+            return new(MatchComponent.Field, value, weight, []);
         }
-        return new(MatchComponent.Field, reason is null ? 0 : value, weight, reason is null ? [] : [reason]);
+        var reason = exactReason
+            ? $"学科: {bestCode}（推断，{Math.Round(100 * demand[bestCode!]):0}%）"
+            : $"学科: {Text.FirstLevel(bestLevelCode!)}（推断，同一级学科）";
+        return new(MatchComponent.Field, value, weight, [reason]);
     }
 
-    private ComponentScore EvidenceScore(List<DemandSkill> skills, MatchItem capability, int year)
+    private ComponentScore EvidenceScore(List<DemandSkill> skills, MatchItem capability, int year, bool explain)
     {
         var found = new List<(double Weight, string Reason)>();
         for (int i = 0; i < capability.Achievements.Count; i++)
@@ -532,8 +537,7 @@ public sealed class MatchScorer
             double recency = a.Year is { } y
                 ? Math.Pow(0.5, Math.Max(0, year - y) / Math.Max(0.1, Weights.EvidenceHalfLifeYears))
                 : Weights.UndatedEvidence;
-            var when = a.Year is { } yy ? yy.ToString(CultureInfo.InvariantCulture) + " " : "";
-            found.Add((recency, $"成果: {when}{Text.AchievementLabel(a.Type)}《{a.Title}》"));
+            found.Add((recency, explain ? $"成果: {(a.Year is { } yy ? yy.ToString(CultureInfo.InvariantCulture) + " " : "")}{Text.AchievementLabel(a.Type)}《{a.Title}》" : ""));
         }
         double missing = 1;
         foreach (var (weight, _) in found)
@@ -542,10 +546,10 @@ public sealed class MatchScorer
         }
         double value = 1 - missing;
         return new(MatchComponent.Evidence, value, Weights.Evidence,
-            value > 0 ? found.OrderByDescending(x => x.Weight).Take(MaxEvidenceReasons).Select(x => x.Reason).ToArray() : []);
+            value > 0 && explain ? found.OrderByDescending(x => x.Weight).Take(MaxEvidenceReasons).Select(x => x.Reason).ToArray() : []);
     }
 
-    private ComponentScore RegionScore(string demandRegion, string? capabilityRegion)
+    private ComponentScore RegionScore(string demandRegion, string? capabilityRegion, bool explain)
     {
         double value = 0;
         string? reason = null;
@@ -563,7 +567,7 @@ public sealed class MatchScorer
                 reason = $"地区: 同省（{c}）";
             }
         }
-        return new(MatchComponent.Region, value, Weights.Region, value > 0 && reason is not null ? [reason] : []);
+        return new(MatchComponent.Region, value, Weights.Region, value > 0 && explain && reason is not null ? [reason] : []);
     }
 
     /// <summary>Collection statistics with the excluded items taken out.</summary>
@@ -578,7 +582,7 @@ public sealed class MatchScorer
         {
             if (!_idf.TryGetValue(term, out var idf))
             {
-                int df = store.TermDf(term) - excluded.Count(e => e.Terms.Any(t => t.ContainsKey(term)));
+                int df = store.TermDf(term) - (excluded.Count == 0 ? 0 : excluded.Count(e => e.Terms.Any(t => t.ContainsKey(term))));
                 df = Math.Clamp(df, 0, _n);
                 _idf[term] = idf = Math.Log(1 + (_n - df + 0.5) / (df + 0.5));
             }

@@ -203,6 +203,30 @@ public class MatchScorerTests
         Assert.Equal(["a"], scorer.MatchCapabilities(demand, index).Select(x => x.CandidateId));
     }
 
+    [Fact]
+    public void Scores_after_writes_equal_those_of_a_store_built_fresh_from_the_same_profiles()
+    {
+        // The store caches per-term idf, per-item vector norms and inferred disciplines between writes; a write
+        // must drop them all, or the scores drift from what the current collection gives.
+        var demand = new DemandDoc { Id = "d-9", Title = "熔盐泵高温轴系", Description = "光热电站熔盐泵的高温轴系、机械密封与储热材料。" };
+        var weights = new MatchWeights { NeighbourDocs = 3, NeighbourWeight = 0.5 };
+        static string Render(IEnumerable<Match> matches) =>
+            string.Join("\n", matches.Select(m => $"{m.CandidateId} {m.Score:F9} {string.Join("|", m.Reasons)}"));
+
+        using var updated = new CapabilityIndex(Synonyms);
+        updated.Upsert(Teams);
+        var before = Render(Scorer(weights).MatchCapabilities(demand, updated, new MatchOptions { Take = 10 }));
+        var extra = new CapabilityDoc { Id = "seal", Name = "机械密封团队", Summary = "研究高温机械密封和熔盐泵轴封。", Skills = ["机械密封"], OrgType = "University" };
+        updated.Upsert([extra, Teams[1] with { Summary = "研究熔盐泵储热罐和高温熔盐腐蚀。" }]);
+        Assert.True(updated.Delete("steel"));
+        var after = Render(Scorer(weights).MatchCapabilities(demand, updated, new MatchOptions { Take = 10 }));
+
+        using var fresh = new CapabilityIndex(Synonyms);
+        fresh.Upsert([Teams[0], Teams[1] with { Summary = "研究熔盐泵储热罐和高温熔盐腐蚀。" }, Teams[2], Teams[4], extra]);
+        Assert.Equal(Render(Scorer(weights).MatchCapabilities(demand, fresh, new MatchOptions { Take = 10 })), after);
+        Assert.NotEqual(before, after);
+    }
+
     private static readonly CapabilityDoc[] Teams =
     [
         new() { Id = "salt", Name = "高温熔盐泵研发团队", Summary = "研究565℃长轴熔盐泵水力设计、高温轴系和机械密封。", Skills = ["长轴熔盐泵", "机械密封"], FieldCodes = ["47030"], OrgType = "University", RegionCode = "620100",
