@@ -28,8 +28,8 @@ internal sealed class MatchItem
     public int[] TermIds { get; set; } = [];
 
     /// <summary>The declared codes as a distribution (equal shares); empty without codes.</summary>
-    public Dictionary<string, double> DeclaredDisciplines => _declared ??= Fields.ToDictionary(f => f, _ => 1.0 / Fields.Count, StringComparer.Ordinal);
-    private Dictionary<string, double>? _declared;
+    // Built with the item, not on first use: a young dictionary hung on an indexed (old) item costs every later collection.
+    public required Dictionary<string, double> DeclaredDisciplines { get; init; }
     public byte[] FieldTf { get; set; } = [];
     /// <summary>The item's slot in the store's postings (set when indexed).</summary>
     public int Slot { get; set; } = -1;
@@ -92,6 +92,7 @@ internal sealed class ItemStore : IDisposable
         terms[TitleField] = Text.Terms(Analyzer, title, out lengths[TitleField]);
         terms[BodyField] = Text.Terms(Analyzer, body, out lengths[BodyField]);
         terms[SkillsField] = Text.Terms(Analyzer, string.Join("；", skills), out lengths[SkillsField]);
+        var codes = fields.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct(StringComparer.Ordinal).ToArray();
         return new MatchItem
         {
             Id = id,
@@ -101,7 +102,8 @@ internal sealed class ItemStore : IDisposable
             Skills = skills,
             SkillKeys = skills.Select(s => Text.Canonical(s, Synonyms)).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal),
             NormText = Text.Normalize(title + "\n" + body),
-            Fields = fields.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct(StringComparer.Ordinal).ToArray(),
+            Fields = codes,
+            DeclaredDisciplines = codes.ToDictionary(f => f, _ => 1.0 / codes.Length, StringComparer.Ordinal),
             OrgType = string.IsNullOrWhiteSpace(orgType) ? null : orgType.Trim(),
             Eligible = eligible.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.Ordinal).ToArray(),
             Region = string.IsNullOrWhiteSpace(region) ? null : region.Trim(),
@@ -356,9 +358,6 @@ internal sealed class ItemStore : IDisposable
         return _disciplines.GetOrAdd((item, temperature), k => Disciplines.Predict(
             DisciplineModel.Features(k.Item1).Select(t => new KeyValuePair<string, double>(t.Key, t.Value)), [], k.Item2));
     }
-
-    /// <summary>The term an id of <see cref="MatchItem.TermIds"/> stands for.</summary>
-    public string TermName(int id) => _termNames[id];
 
     public int TermDf(string term) => _termDf.TryGetValue(term, out var n) ? n : 0;
 
@@ -651,17 +650,7 @@ internal sealed class ItemStore : IDisposable
     /// </summary>
     public double[] Bm25(IReadOnlyDictionary<string, double> weighted, IReadOnlyList<MatchItem> items, double[] fieldBoosts)
     {
-        var (dense, mask) = QueryBuffers();
-        var set = new List<int>(weighted.Count);
-        foreach (var (term, w) in weighted)
-        {
-            if (_termIds.TryGetValue(term, out var id))
-            {
-                dense[id] = w;
-                mask[id >> 6] |= 1UL << id;
-                set.Add(id);
-            }
-        }
+        var (dense, mask, set) = QueryBuffers(weighted);
         var scores = new double[items.Count];
         var norms = new double[3];
         for (int i = 0; i < items.Count; i++)
@@ -693,12 +682,54 @@ internal sealed class ItemStore : IDisposable
             }
             scores[i] = score;
         }
+        ClearQuery(dense, mask, set);
+        return scores;
+    }
+
+    /// <summary>For each item, the query terms (term → weight × idf) it holds, in the item's term order.</summary>
+    public List<KeyValuePair<string, double>>[] SharedTerms(IReadOnlyDictionary<string, double> weighted, IReadOnlyList<MatchItem> items)
+    {
+        var (dense, mask, set) = QueryBuffers(weighted);
+        var shared = new List<KeyValuePair<string, double>>[items.Count];
+        for (int i = 0; i < items.Count; i++)
+        {
+            shared[i] = [];
+            foreach (var id in items[i].TermIds)
+            {
+                if ((mask[id >> 6] & (1UL << id)) != 0)
+                {
+                    shared[i].Add(new(_termNames[id], dense[id]));
+                }
+            }
+        }
+        ClearQuery(dense, mask, set);
+        return shared;
+    }
+
+    /// <summary>This thread's query buffers holding <paramref name="weighted"/> (term → weight) by term id; see <see cref="ClearQuery"/>.</summary>
+    private (double[] Dense, ulong[] Mask, List<int> Set) QueryBuffers(IReadOnlyDictionary<string, double> weighted)
+    {
+        var (dense, mask) = QueryBuffers();
+        var set = new List<int>(weighted.Count);
+        foreach (var (term, w) in weighted)
+        {
+            if (_termIds.TryGetValue(term, out var id))
+            {
+                dense[id] = w;
+                mask[id >> 6] |= 1UL << id;
+                set.Add(id);
+            }
+        }
+        return (dense, mask, set);
+    }
+
+    private static void ClearQuery(double[] dense, ulong[] mask, List<int> set)
+    {
         foreach (var id in set)
         {
             dense[id] = 0;
             mask[id >> 6] = 0;
         }
-        return scores;
     }
 
     /// <summary>

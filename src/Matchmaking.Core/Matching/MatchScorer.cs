@@ -131,9 +131,11 @@ public sealed class MatchScorer
         }
         var year = _time.GetUtcNow().Year;
         // Every candidate is scored without reasons; only the matches returned are scored again with them
-        // (the same computation), so no reason text is built for candidates that are dropped.
-        List<ComponentScore> Components(int i, bool explain)
+        // (the same computation), so no reason text is built for candidates that are dropped. The returned matches'
+        // shared query terms (for the text reason) come in as sharedTerms.
+        List<ComponentScore> Components(int i, List<KeyValuePair<string, double>>? sharedTerms)
         {
+            bool explain = sharedTerms is not null;
             var candidate = candidates[i];
             var (demand, capability) = queryIsDemand ? (query, candidate) : (candidate, query);
             var skills = demandSkills ?? DemandSkills(store, candidate, []);
@@ -141,7 +143,7 @@ public sealed class MatchScorer
             if (w.Text > 0)
             {
                 double value = maxText > 0 ? text[i] / maxText : 0;
-                parts.Add(new(MatchComponent.Text, value, w.Text, explain && value > 0 ? TextReasons(bag, candidate, stats, store) : []));
+                parts.Add(new(MatchComponent.Text, value, w.Text, sharedTerms is not null && value > 0 ? TextReasons(sharedTerms) : []));
             }
             if (skills.Count > 0 && w.Skill > 0)
             {
@@ -174,20 +176,23 @@ public sealed class MatchScorer
         var ranked = new List<(double Score, double Text, int Index)>(candidates.Count);
         for (int i = 0; i < candidates.Count; i++)
         {
-            double score = Total(Components(i, explain: false));
+            double score = Total(Components(i, sharedTerms: null));
             if (score >= options.MinScore)
             {
                 ranked.Add((score, maxText > 0 ? text[i] / maxText : 0, i));
             }
         }
-        return ranked
+        var best = ranked
             .OrderByDescending(r => r.Score)
             .ThenByDescending(r => r.Text)
             .ThenBy(r => candidates[r.Index].Id, StringComparer.Ordinal)
             .Take(Math.Max(0, options.Take))
-            .Select(r =>
+            .ToArray();
+        var shared = store.SharedTerms(weighted, best.Select(r => candidates[r.Index]).ToArray());
+        return best
+            .Select((r, k) =>
             {
-                var parts = Components(r.Index, explain: true);
+                var parts = Components(r.Index, shared[k]);
                 return new Match
                 {
                     CandidateId = candidates[r.Index].Id,
@@ -381,20 +386,11 @@ public sealed class MatchScorer
         return weighted;
     }
 
-    private static List<string> TextReasons(IReadOnlyDictionary<string, double> bag, MatchItem item, Stats stats, ItemStore store)
+    /// <summary>The query terms a match shares, by weight × idf: words and bigrams, single CJK characters only when it shares nothing else.</summary>
+    private static List<string> TextReasons(List<KeyValuePair<string, double>> shared)
     {
-        // Words and bigrams; single CJK characters only when the item shares nothing else (each term id appears once).
-        var words = new List<KeyValuePair<string, double>>();
-        var characters = new List<KeyValuePair<string, double>>();
-        foreach (var id in item.TermIds)
-        {
-            var term = store.TermName(id);
-            if (bag.TryGetValue(term, out var qw))
-            {
-                (Text.IsCjkUnigram(term) ? characters : words).Add(new(term, qw * stats.Idf(term)));
-            }
-        }
-        var shown = (words.Count > 0 ? words : characters)
+        var words = shared.Where(x => !Text.IsCjkUnigram(x.Key)).ToList();
+        var shown = (words.Count > 0 ? words : shared)
             .OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(MaxTextReasonTerms).Select(x => x.Key).ToArray();
         // With neighbour feedback a candidate can score on text without sharing a word with the query.
