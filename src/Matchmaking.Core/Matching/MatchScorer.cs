@@ -143,7 +143,7 @@ public sealed class MatchScorer
             if (w.Text > 0)
             {
                 double value = maxText > 0 ? text[i] / maxText : 0;
-                parts.Add(new(MatchComponent.Text, value, w.Text, sharedTerms is not null && value > 0 ? TextReasons(sharedTerms) : []));
+                parts.Add(new(MatchComponent.Text, value, w.Text, sharedTerms is not null && value > 0 ? TextReasons(sharedTerms, query.NormText, candidate.NormText) : []));
             }
             if (skills.Count > 0 && w.Skill > 0)
             {
@@ -386,15 +386,74 @@ public sealed class MatchScorer
         return weighted;
     }
 
-    /// <summary>The query terms a match shares, by weight × idf: words and bigrams, single CJK characters only when it shares nothing else.</summary>
-    private static List<string> TextReasons(List<KeyValuePair<string, double>> shared)
+    /// <summary>
+    /// The query terms a match shares, by weight × idf: words, and bigrams joined into the words they spell (see
+    /// <see cref="Phrases"/>); single CJK characters only when it shares nothing else.
+    /// </summary>
+    private static List<string> TextReasons(List<KeyValuePair<string, double>> shared, string queryText, string candidateText)
     {
         var words = shared.Where(x => !Text.IsCjkUnigram(x.Key)).ToList();
-        var shown = (words.Count > 0 ? words : shared)
+        var shown = (words.Count > 0 ? Phrases(words, queryText, candidateText) : shared)
             .OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(MaxTextReasonTerms).Select(x => x.Key).ToArray();
         // With neighbour feedback a candidate can score on text without sharing a word with the query.
         return shown.Length == 0 ? ["文本: 内容与最匹配的候选相近"] : ["文本: " + string.Join(", ", shown)];
+    }
+
+    /// <summary>
+    /// Shared CJK bigrams that follow one another in the query text read as the longer word they spell when the
+    /// candidate's text holds that word too ("熔盐" + "盐泵" → "熔盐泵"), weighted by the sum of its bigrams; bigrams
+    /// not joined, and other words, stay as they are.
+    /// </summary>
+    private static List<KeyValuePair<string, double>> Phrases(List<KeyValuePair<string, double>> words, string queryText, string candidateText)
+    {
+        var bigrams = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (term, weight) in words)
+        {
+            if (term.Length == 2 && term[0] >= '\u2E80' && term[1] >= '\u2E80')
+            {
+                bigrams[term] = weight;
+            }
+        }
+        if (bigrams.Count < 2)
+        {
+            return words;
+        }
+        var lookup = bigrams.GetAlternateLookup<ReadOnlySpan<char>>();
+        var phrases = new Dictionary<string, double>(StringComparer.Ordinal);
+        var joined = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i + 1 < queryText.Length;)
+        {
+            if (!lookup.ContainsKey(queryText.AsSpan(i, 2)))
+            {
+                i++;
+                continue;
+            }
+            // Extend over the following shared bigrams while the candidate still holds the whole span.
+            int end = i + 2;
+            while (end < queryText.Length && lookup.ContainsKey(queryText.AsSpan(end - 1, 2))
+                && candidateText.AsSpan().IndexOf(queryText.AsSpan(i, end + 1 - i), StringComparison.Ordinal) >= 0)
+            {
+                end++;
+            }
+            if (end - i > 2)
+            {
+                var phrase = queryText[i..end];
+                double weight = 0;
+                foreach (var bigram in Enumerable.Range(i, end - i - 1).Select(k => queryText.Substring(k, 2)).Distinct(StringComparer.Ordinal))
+                {
+                    weight += bigrams[bigram];
+                    joined.Add(bigram);
+                }
+                phrases[phrase] = weight;
+            }
+            i = end - 1;
+        }
+        if (phrases.Count == 0)
+        {
+            return words;
+        }
+        return words.Where(x => !joined.Contains(x.Key)).Concat(phrases).ToList();
     }
 
     private ComponentScore SkillScore(List<DemandSkill> skills, MatchItem capability, Stats stats, bool explain)

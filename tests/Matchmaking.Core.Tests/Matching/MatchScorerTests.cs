@@ -227,6 +227,24 @@ public class MatchScorerTests
         Assert.NotEqual(before, after);
     }
 
+    [Fact]
+    public void Text_reason_joins_shared_bigrams_into_the_words_both_texts_hold()
+    {
+        var demand = new DemandDoc { Id = "d-8", Title = "熔盐泵研制", Description = "需要高温熔盐泵的轴系设计。" };
+        var whole = new CapabilityDoc { Id = "whole", Name = "熔盐泵团队", Summary = "研究高温熔盐泵轴系。", OrgType = "University" };
+        // Holds the bigrams 熔盐 and 盐泵, but never the word 熔盐泵.
+        var apart = new CapabilityDoc { Id = "apart", Name = "储热团队", Summary = "研究熔盐储热与盐泵站。", OrgType = "University" };
+        using var index = new CapabilityIndex(Synonyms);
+        index.Upsert([whole, apart]);
+        var reasons = Scorer().MatchCapabilities(demand, index, new MatchOptions { Take = 10 })
+            .ToDictionary(m => m.CandidateId, m => m.Reasons.Single(r => r.StartsWith("文本: ", StringComparison.Ordinal))["文本: ".Length..].Split(", "));
+
+        Assert.Contains("熔盐泵", reasons["whole"]);
+        Assert.DoesNotContain("盐泵", reasons["whole"]);
+        Assert.DoesNotContain(reasons["apart"], r => r.Contains("熔盐泵", StringComparison.Ordinal));
+        Assert.Contains("熔盐", reasons["apart"]);
+    }
+
     private static readonly CapabilityDoc[] Teams =
     [
         new() { Id = "salt", Name = "高温熔盐泵研发团队", Summary = "研究565℃长轴熔盐泵水力设计、高温轴系和机械密封。", Skills = ["长轴熔盐泵", "机械密封"], FieldCodes = ["47030"], OrgType = "University", RegionCode = "620100",
