@@ -26,11 +26,11 @@ internal sealed class DisciplineModel
 
     public int ClassCount => _classDocs.Count;
 
-    /// <summary>The model's features of an item: its words and bigrams (CJK single characters carry little topic).</summary>
-    public static Dictionary<string, int> Features(MatchItem item)
+    /// <summary>The model's features of an item's terms: its words and bigrams (CJK single characters carry little topic).</summary>
+    public static Dictionary<string, int> Features(IEnumerable<(string Term, int Tf)> terms)
     {
         var features = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (term, tf) in item.Terms.SelectMany(t => t))
+        foreach (var (term, tf) in terms)
         {
             if (!Text.IsCjkUnigram(term))
             {
@@ -40,13 +40,12 @@ internal sealed class DisciplineModel
         return features;
     }
 
-    public void Tally(MatchItem item, int delta)
+    public void Tally(MatchItem item, Dictionary<string, int> features, int delta)
     {
         if (item.Fields.Count == 0)
         {
             return;
         }
-        var features = Features(item);
         long tokens = features.Sum(f => (long)f.Value);
         _docs += delta;
         foreach (var code in item.Fields)
@@ -85,17 +84,14 @@ internal sealed class DisciplineModel
     /// P(code | text) for the weighted terms, with the <paramref name="excluded"/> items' own counts left
     /// out (an item must not predict its own label); classes below <paramref name="minProbability"/> dropped.
     /// </summary>
-    public Dictionary<string, double> Predict(IEnumerable<KeyValuePair<string, double>> terms, IReadOnlyCollection<MatchItem> excluded,
-        double temperature, double minProbability = 1e-3)
+    public Dictionary<string, double> Predict(IEnumerable<KeyValuePair<string, double>> terms,
+        IReadOnlyCollection<(IReadOnlyList<string> Fields, Dictionary<string, int> Tf)> excludedFeatures, double temperature, double minProbability = 1e-3)
     {
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         if (_classDocs.Count == 0)
         {
             return result;
         }
-        var excludedFeatures = excluded.Where(e => e.Fields.Count > 0)
-            .Select(e => (e.Fields, Tf: Features(e)))
-            .ToArray();
         var classDocs = new Dictionary<string, double>(StringComparer.Ordinal);
         var classTokens = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (code, docs) in _classDocs)

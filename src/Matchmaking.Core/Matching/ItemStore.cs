@@ -20,11 +20,16 @@ internal sealed class MatchItem
     public string? Region { get; init; }
     public IReadOnlyList<Achievement> Achievements { get; init; } = [];
     public string[] NormAchievementTitles { get; init; } = [];
-    public required Dictionary<string, int>[] Terms { get; init; }
+    /// <summary>
+    /// The analysed terms per field (title, body, skills) with their frequencies, until the item is indexed: the
+    /// store then keeps them only as <see cref="TermIds"/> and <see cref="FieldTf"/> (read them through
+    /// <see cref="ItemStore.FieldCounts"/>), which saves most of an item's memory. A query item keeps them.
+    /// </summary>
+    public Dictionary<string, int>[]? Terms { get; set; }
     public required int[] Lengths { get; init; }
 
-    // The terms again as store-wide ids with per-field frequencies (3 per term, capped at 255), set when
-    // the item is indexed: BM25 over a candidate then walks two arrays instead of three dictionaries.
+    // The terms as store-wide ids with per-field frequencies (3 per term, capped at 255), set when the item is
+    // indexed: BM25 over a candidate walks two arrays.
     public int[] TermIds { get; set; } = [];
 
     /// <summary>The declared codes as a distribution (equal shares); empty without codes.</summary>
@@ -132,16 +137,14 @@ internal sealed class ItemStore : IDisposable
                     Tally(old, -1);
                 }
                 _items[item.Id] = item;
+                // Indexing turns the item's terms into ids first, so adding and later removing it count the same (capped) frequencies.
+                AddPostings(item);
                 Tally(item, +1);
             }
             _vocabulary = null;
             _disciplines.Clear();
             _idfById = [];
             _normBySlot = [];
-            foreach (var item in items)
-            {
-                AddPostings(item);
-            }
             CompactIfNeeded();
         }
         finally
@@ -176,7 +179,7 @@ internal sealed class ItemStore : IDisposable
 
     private void Tally(MatchItem item, int delta)
     {
-        foreach (var term in item.Terms.SelectMany(t => t.Keys).Distinct(StringComparer.Ordinal))
+        foreach (var (term, _, _, _) in FieldCounts(item))
         {
             AddCount(_termDf, term, delta);
         }
@@ -204,8 +207,49 @@ internal sealed class ItemStore : IDisposable
         {
             _lengthSums[f] += delta * item.Lengths[f];
         }
-        Disciplines.Tally(item, delta);
+        Disciplines.Tally(item, Features(item), delta);
     }
+
+    /// <summary>
+    /// Each distinct term of an item with its frequency in title, body and skills (each capped at 255): from the
+    /// term-id arrays once indexed, from the analysed dictionaries before (in the same order).
+    /// </summary>
+    public IEnumerable<(string Term, int Title, int Body, int Skills)> FieldCounts(MatchItem item)
+    {
+        if (item.Terms is { } terms)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var field in terms)
+            {
+                foreach (var term in field.Keys)
+                {
+                    if (seen.Add(term))
+                    {
+                        yield return (term, Math.Min(255, terms[TitleField].GetValueOrDefault(term)),
+                            Math.Min(255, terms[BodyField].GetValueOrDefault(term)), Math.Min(255, terms[SkillsField].GetValueOrDefault(term)));
+                    }
+                }
+            }
+            yield break;
+        }
+        for (int k = 0; k < item.TermIds.Length; k++)
+        {
+            yield return (_termNames[item.TermIds[k]], item.FieldTf[3 * k], item.FieldTf[3 * k + 1], item.FieldTf[3 * k + 2]);
+        }
+    }
+
+    /// <summary>Whether an item holds a term in any field.</summary>
+    public bool Holds(MatchItem item, string term) => item.Terms is { } terms
+        ? terms.Any(t => t.ContainsKey(term))
+        : _termIds.TryGetValue(term, out var id) && Array.IndexOf(item.TermIds, id) >= 0;
+
+    /// <summary>The discipline model's features of an item: its words and bigrams with their frequency over all fields.</summary>
+    public Dictionary<string, int> Features(MatchItem item) =>
+        DisciplineModel.Features(FieldCounts(item).Select(c => (c.Term, c.Title + c.Body + c.Skills)));
+
+    /// <summary>The discipline distribution of weighted terms, with the <paramref name="excluded"/> items' own counts left out.</summary>
+    public Dictionary<string, double> PredictDisciplines(IEnumerable<KeyValuePair<string, double>> terms, IReadOnlyCollection<MatchItem> excluded, double temperature) =>
+        Disciplines.Predict(terms, excluded.Where(e => e.Fields.Count > 0).Select(e => (e.Fields, Features(e))).ToArray(), temperature);
 
     /// <summary>Adds <paramref name="delta"/> to a count, dropping the key when it reaches zero.</summary>
     internal static void AddCount<TKey>(Dictionary<TKey, int> counts, TKey key, int delta) where TKey : notnull
@@ -356,7 +400,7 @@ internal sealed class ItemStore : IDisposable
             return item.DeclaredDisciplines;
         }
         return _disciplines.GetOrAdd((item, temperature), k => Disciplines.Predict(
-            DisciplineModel.Features(k.Item1).Select(t => new KeyValuePair<string, double>(t.Key, t.Value)), [], k.Item2));
+            Features(k.Item1).Select(t => new KeyValuePair<string, double>(t.Key, t.Value)), [], k.Item2));
     }
 
     public int TermDf(string term) => _termDf.TryGetValue(term, out var n) ? n : 0;
@@ -440,37 +484,35 @@ internal sealed class ItemStore : IDisposable
         _slotOf[item.Id] = slot;
         item.Slot = slot;
         _slotLengths.AddRange(item.Lengths);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var ids = new List<int>();
-        var tfs = new List<byte>();
-        foreach (var terms in item.Terms)
+        if (item.Terms is not null)
         {
-            foreach (var term in terms.Keys)
+            var ids = new List<int>();
+            var tfs = new List<byte>();
+            foreach (var (term, title, body, skills) in FieldCounts(item))
             {
-                if (!seen.Add(term))
-                {
-                    continue;
-                }
-                int title = item.Terms[TitleField].GetValueOrDefault(term), body = item.Terms[BodyField].GetValueOrDefault(term),
-                    skills = item.Terms[SkillsField].GetValueOrDefault(term);
                 if (!_termIds.TryGetValue(term, out var id))
                 {
                     _termIds[term] = id = _termIds.Count;
                     _termNames.Add(term);
                 }
                 ids.Add(id);
-                tfs.Add((byte)Math.Min(255, title));
-                tfs.Add((byte)Math.Min(255, body));
-                tfs.Add((byte)Math.Min(255, skills));
-                // Single CJK characters are too common to select candidates by; the scorer still counts them.
-                if (!Text.IsCjkUnigram(term))
-                {
-                    Posting(term).Add(slot, title, body, skills);
-                }
+                tfs.Add((byte)title);
+                tfs.Add((byte)body);
+                tfs.Add((byte)skills);
+            }
+            item.TermIds = ids.ToArray();
+            item.FieldTf = tfs.ToArray();
+            item.Terms = null;
+        }
+        for (int k = 0; k < item.TermIds.Length; k++)
+        {
+            // Single CJK characters are too common to select candidates by; the scorer still counts them.
+            var term = _termNames[item.TermIds[k]];
+            if (!Text.IsCjkUnigram(term))
+            {
+                Posting(term).Add(slot, item.FieldTf[3 * k], item.FieldTf[3 * k + 1], item.FieldTf[3 * k + 2]);
             }
         }
-        item.TermIds = ids.ToArray();
-        item.FieldTf = tfs.ToArray();
         foreach (var code in item.Fields)
         {
             Posting(CodePrefix + code).Add(slot, 1, 0, 0);

@@ -84,7 +84,7 @@ public sealed class MatchScorer
         // The discipline of a side that declares none, inferred from its text (the query's own terms, before feedback).
         bool inferFields = w.InferredField > 0 && store.Disciplines.ClassCount > 0;
         var queryDisciplines = inferFields && query.Fields.Count == 0
-            ? store.Disciplines.Predict(bag, excluded, w.DisciplineTemperature)
+            ? store.PredictDisciplines(bag, excluded, w.DisciplineTemperature)
             : null;
         // Candidates holding the query's declared codes (or its likeliest inferred ones) get a bonus, a share of the best text score.
         var codeBoosts = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -280,7 +280,8 @@ public sealed class MatchScorer
                 }
             }
         }
-        foreach (var terms in query.Terms)
+        // A query item is never indexed, so it keeps its analysed dictionaries (uncapped frequencies).
+        foreach (var terms in query.Terms ?? throw new InvalidOperationException("A query item must not be an indexed one."))
         {
             Add(terms);
         }
@@ -341,14 +342,16 @@ public sealed class MatchScorer
         var expansion = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (item, score) in scored)
         {
-            for (int f = 0; f < item.Terms.Length; f++)
+            foreach (var (term, title, body, skills) in store.FieldCounts(item))
             {
-                if (boosts[f] <= 0 || item.Lengths[f] == 0)
+                int[] counts = [title, body, skills];
+                for (int f = 0; f < 3; f++)
                 {
-                    continue;
-                }
-                foreach (var (term, tf) in item.Terms[f])
-                {
+                    int tf = counts[f];
+                    if (tf == 0 || boosts[f] <= 0 || item.Lengths[f] == 0)
+                    {
+                        continue;
+                    }
                     // A term only one document holds cannot bring in another candidate: it would only lift the feedback
                     // document itself (a name's number, a typo), so that one text scores far above its equals.
                     if (Text.IsCjkUnigram(term) || store.TermDf(term) < 2)
@@ -407,7 +410,7 @@ public sealed class MatchScorer
     /// </summary>
     private static List<KeyValuePair<string, double>> Phrases(List<KeyValuePair<string, double>> words, string queryText, string candidateText)
     {
-        var bigrams = new Dictionary<string, double>(StringComparer.Ordinal);
+        var bigrams = new Dictionary<string, double>(words.Count, StringComparer.Ordinal);
         foreach (var (term, weight) in words)
         {
             if (term.Length == 2 && term[0] >= '\u2E80' && term[1] >= '\u2E80')
@@ -424,7 +427,7 @@ public sealed class MatchScorer
         var joined = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i + 1 < queryText.Length;)
         {
-            if (!lookup.ContainsKey(queryText.AsSpan(i, 2)))
+            if (queryText[i] < '\u2E80' || queryText[i + 1] < '\u2E80' || !lookup.ContainsKey(queryText.AsSpan(i, 2)))
             {
                 i++;
                 continue;
@@ -637,7 +640,7 @@ public sealed class MatchScorer
         {
             if (!_idf.TryGetValue(term, out var idf))
             {
-                int df = store.TermDf(term) - (excluded.Count == 0 ? 0 : excluded.Count(e => e.Terms.Any(t => t.ContainsKey(term))));
+                int df = store.TermDf(term) - (excluded.Count == 0 ? 0 : excluded.Count(e => store.Holds(e, term)));
                 df = Math.Clamp(df, 0, _n);
                 _idf[term] = idf = Math.Log(1 + (_n - df + 0.5) / (df + 0.5));
             }
