@@ -24,6 +24,9 @@ switch (args.FirstOrDefault())
     case "rebuild-profile":
         RebuildProfile.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture), args.ElementAtOrDefault(2) ?? "csl", int.Parse(args.ElementAtOrDefault(3) ?? "2", CultureInfo.InvariantCulture));
         return 0;
+    case "rebuild-quick":
+        RebuildQuick.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture), args.ElementAtOrDefault(2) ?? "csl", int.Parse(args.ElementAtOrDefault(3) ?? "2", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "0", CultureInfo.InvariantCulture));
+        return 0;
     case "match":
         return MatchBench.Run(args); // issue 4, see MatchBench.cs
     case "search":

@@ -364,24 +364,18 @@ public sealed class SearchIndex : IDisposable
                 {
                     var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
                     int doc = scoreDoc.Doc - leaf.DocBase;
-                    string Text(string field)
+                    var (id, title, body, bodyStored) = ("", "", "", false);
+                    if (leaf.AtomicReader.GetBinaryDocValues(FieldNames.Hit) is { } values)
                     {
-                        var values = leaf.AtomicReader.GetBinaryDocValues(field);
-                        if (values is null)
-                        {
-                            return "";
-                        }
                         values.Get(doc, bytes);
-                        if (bytes.Length == 1 && bytes.Bytes[bytes.Offset] == DocumentBuilder.LongBodyMarker[0])
-                        {
-                            return leaf.AtomicReader.Document(doc, LongBodyField).Get(FieldNames.Body) ?? "";
-                        }
-                        return bytes.Length == 0 ? "" : System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length);
+                        (id, title, body, bodyStored) = HitRecord.Read(bytes);
                     }
-                    var title = Text(FieldNames.HitTitle);
-                    var body = Text(FieldNames.HitBody);
+                    if (bodyStored)
+                    {
+                        body = leaf.AtomicReader.Document(doc, LongBodyField).Get(FieldNames.Body) ?? "";
+                    }
                     hits.Add(new SearchHit(
-                        Text(FieldNames.HitId),
+                        id,
                         float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
                         highlighter.Highlight(title, parsed.HighlightTerms, FieldNames.Title),
                         highlighter.Snippet(body, parsed.HighlightTerms, FieldNames.Body)));
@@ -523,7 +517,7 @@ public sealed class SearchIndex : IDisposable
         var filters = new List<Filter>();
         foreach (var (facet, values) in facetFilters)
         {
-            filters.Add(new TermsFilter(FieldNames.Facet(facet), values.Distinct().Select(v => new BytesRef(v)).ToArray()));
+            filters.Add(new FacetValuesFilter(FieldNames.Facet(facet), values));
         }
         foreach (var (name, (min, max)) in request.NumberRanges)
         {
