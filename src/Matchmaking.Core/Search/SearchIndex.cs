@@ -22,7 +22,10 @@ public sealed record SearchIndexOptions
 
     public double RamBufferSizeMB { get; init; } = 128;
 
-    /// <summary>Threads that analyze documents during <see cref="SearchIndex.Rebuild"/> (IndexWriter accepts concurrent adds).</summary>
+    /// <summary>
+    /// Threads that index documents during <see cref="SearchIndex.Rebuild"/>, each with its own IndexWriter
+    /// and RAM buffer of <see cref="RamBufferSizeMB"/> (so a rebuild may hold up to threads × that much).
+    /// </summary>
     public int RebuildThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Text field → boost; defaults to title 3, skills 2, body 1.</summary>
