@@ -36,8 +36,14 @@ internal static class RebuildQuick
                 Directory.Delete(path, true);
             }
         }
+        using var sampler = Environment.GetEnvironmentVariable("MM_ALLOC") == "1" ? new AllocationSampler() : null;
         Once("warm-up", docs.Take(5000).ToList());
-        for (int r = 0; r < repeats; r++) Once($"run {r + 1}", docs);
+        for (int r = 0; r < repeats; r++)
+        {
+            if (sampler is not null) sampler.Enabled = true;
+            Once($"run {r + 1}", docs);
+            if (sampler is not null) { sampler.Enabled = false; sampler.Print(docs.Count); }
+        }
         Console.WriteLine($"# load at end {CpuClock.LoadAverage()}");
     }
 }
