@@ -37,7 +37,7 @@ internal static class RebuildQuick
             }
         }
         using var sampler = Environment.GetEnvironmentVariable("MM_ALLOC") == "1" ? new AllocationSampler() : null;
-        Once("warm-up", docs.Take(5000).ToList());
+        Once("warm-up", docs.Take(int.Parse(Environment.GetEnvironmentVariable("MM_WARM") ?? "5000", System.Globalization.CultureInfo.InvariantCulture)).ToList());
         for (int r = 0; r < repeats; r++)
         {
             if (sampler is not null) sampler.Enabled = true;
