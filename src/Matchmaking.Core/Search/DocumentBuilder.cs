@@ -15,22 +15,19 @@ internal sealed class DocumentBuilder
 {
     private readonly Analyzer _analyzer;
     private readonly Document _doc = new();
-    private readonly StringField _id = new(FieldNames.Id, "", Field.Store.YES);
+    private readonly StringField _id = new(FieldNames.Id, "", Field.Store.NO);
     private readonly AnalyzedText _titleTokens = new();
     private readonly TextField _title;
-    // Body is matched and scored through the catch-all field only; it is kept for snippets (see FieldNames.HitBody).
+    // Body is matched and scored through the catch-all field only; it is kept for snippets (see FieldNames.Hit).
     private readonly StoredField _body = new(FieldNames.Body, "");
-    private readonly BinaryDocValuesField _hitId = new(FieldNames.HitId, new BytesRef());
-    private readonly BinaryDocValuesField _hitTitle = new(FieldNames.HitTitle, new BytesRef());
-    private readonly BinaryDocValuesField _hitBody = new(FieldNames.HitBody, new BytesRef());
-    private readonly BytesRef _hitIdBytes = new(), _hitTitleBytes = new(), _hitBodyBytes = new();
-    private readonly BytesRef _longBody = new(LongBodyMarker);
+    private readonly BinaryDocValuesField _hit = new(FieldNames.Hit, new BytesRef());
+    private readonly BytesRef _hitBytes = new();
     private readonly TextField _allTitle;
     private readonly TextField _allBody = new(FieldNames.All, "", Field.Store.NO);
     private readonly List<AnalyzedText> _skillTokens = [];
     private readonly List<TextField> _skills = [];
     private readonly List<TextField> _allSkills = [];
-    private readonly Dictionary<string, (List<StringField> Terms, List<SortedSetDocValuesField> Values, List<BytesRef> Bytes)> _facets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (List<SortedSetDocValuesField> Values, List<BytesRef> Bytes)> _facets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DoubleDocValuesField> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NumericDocValuesField> _dates = new(StringComparer.Ordinal);
 
@@ -48,16 +45,11 @@ internal sealed class DocumentBuilder
         _id.SetStringValue(source.Id);
         _titleTokens.Analyze(_analyzer, FieldNames.Title, source.Title ?? "");
         _allBody.SetStringValue(source.Body ?? "");
-        // The doc-values writers copy the bytes, so one reused buffer per field will do.
-        _hitId.SetBytesValue(Utf8(source.Id, _hitIdBytes));
-        _hitTitle.SetBytesValue(Utf8(Truncate(source.Title ?? ""), _hitTitleBytes));
-        var body = Utf8(source.Body ?? "", _hitBodyBytes);
-        bool bodyFits = body.Length <= MaxDocValueBytes;
-        _hitBody.SetBytesValue(bodyFits ? body : _longBody);
+        // The doc-values writer copies the bytes, so one reused buffer will do.
+        bool bodyFits = HitRecord.Write(source.Id, source.Title ?? "", source.Body ?? "", _hitBytes);
+        _hit.SetBytesValue(_hitBytes);
         _doc.Add(_id);
-        _doc.Add(_hitId);
-        _doc.Add(_hitTitle);
-        _doc.Add(_hitBody);
+        _doc.Add(_hit);
         _doc.Add(_title);
         if (!bodyFits)
         {
@@ -90,7 +82,7 @@ internal sealed class DocumentBuilder
         {
             if (!_facets.TryGetValue(facet, out var pool))
             {
-                _facets[facet] = pool = ([], [], []);
+                _facets[facet] = pool = ([], []);
             }
             var name = FieldNames.Facet(facet);
             int used = 0;
@@ -101,15 +93,12 @@ internal sealed class DocumentBuilder
                 {
                     continue;
                 }
-                if (used == pool.Terms.Count)
+                if (used == pool.Values.Count)
                 {
-                    pool.Terms.Add(new StringField(name, "", Field.Store.NO));
                     pool.Values.Add(new SortedSetDocValuesField(name, new BytesRef()));
                     pool.Bytes.Add(new BytesRef());
                 }
-                pool.Terms[used].SetStringValue(value);
                 pool.Values[used].SetBytesValue(Utf8(value, pool.Bytes[used]));
-                _doc.Add(pool.Terms[used]);
                 _doc.Add(pool.Values[used]);
                 used++;
             }
@@ -135,12 +124,6 @@ internal sealed class DocumentBuilder
         return _doc;
     }
 
-    /// <summary>The hit-body doc value of a body kept as a stored field instead (0xFF never occurs in UTF-8).</summary>
-    internal static readonly byte[] LongBodyMarker = [0xFF];
-
-    /// <summary>The largest binary doc value Lucene 4.8 accepts.</summary>
-    internal const int MaxDocValueBytes = 32766;
-
     /// <summary>Encodes <paramref name="text"/> into <paramref name="into"/>'s buffer (grown as needed) and returns it.</summary>
     private static BytesRef Utf8(string text, BytesRef into)
     {
@@ -165,12 +148,5 @@ internal sealed class DocumentBuilder
             }
         }
         return false;
-    }
-
-    /// <summary>A title longer than a doc value holds is shown cut (titles are short; this only guards the limit).</summary>
-    private static string Truncate(string text)
-    {
-        int max = MaxDocValueBytes / 3;
-        return text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
     }
 }

@@ -15,11 +15,12 @@ public static class FieldNames
     public const string All = "all";
 
     /// <summary>
-    /// Id, title and body for showing a hit, as binary doc values: reading them costs a seek instead
-    /// of decompressing a stored-fields chunk per hit. A body too long for a doc value (over 32,766 UTF-8
-    /// bytes) is stored instead, and its doc value left empty.
+    /// Id, title and body for showing a hit, in one binary doc value (see <see cref="HitRecord"/>):
+    /// reading them costs a seek instead of decompressing a stored-fields chunk per hit, and one doc
+    /// value instead of three costs less to write. A body too long for a doc value (the record may
+    /// not exceed 32,766 bytes) is stored instead, and a marker takes its place in the record.
     /// </summary>
-    internal const string HitId = "h.id", HitTitle = "h.title", HitBody = "h.body";
+    internal const string Hit = "h";
 
     internal const string FacetPrefix = "f.";
 

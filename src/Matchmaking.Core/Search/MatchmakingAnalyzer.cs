@@ -33,7 +33,7 @@ public sealed class MatchmakingAnalyzer : Analyzer
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new CJKWidthFilter(source);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new CaselessAwareLowerCaseFilter(stream);
         stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, OutputUnigrams);
         stream = new NonLatinKeywordFilter(stream);
         stream = new EnglishPossessiveFilter(Version, stream);
@@ -93,6 +93,65 @@ internal sealed class WidthFoldingCharFilter(TextReader input) : CharFilter(inpu
         '\u3000' => ' ',
         _ => c,
     };
+}
+
+/// <summary>
+/// Lower-cases tokens exactly as LowerCaseFilter does (invariant culture), without calling into ICU
+/// for what needs no change: ASCII is mapped in place and characters of the caseless CJK blocks
+/// (<see cref="IsCaseless"/>) are skipped; anything else from the first such character on goes
+/// through <see cref="MemoryExtensions.ToLowerInvariant(ReadOnlySpan{char}, Span{char})"/>. Han text is
+/// almost all of what is indexed, and LowerCaseFilter cost a native call per token for it.
+/// </summary>
+internal sealed class CaselessAwareLowerCaseFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+
+    public CaselessAwareLowerCaseFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+        var buffer = _term.Buffer;
+        int length = _term.Length;
+        for (int i = 0; i < length; i++)
+        {
+            char c = buffer[i];
+            if (c < 0x80)
+            {
+                if (c is >= 'A' and <= 'Z')
+                {
+                    buffer[i] = (char)(c + ('a' - 'A'));
+                }
+            }
+            else if (!IsCaseless(c))
+            {
+                LowerRest(buffer, i, length - i);
+                break;
+            }
+        }
+        return true;
+    }
+
+    private static void LowerRest(char[] buffer, int start, int count)
+    {
+        Span<char> copy = count <= 256 ? stackalloc char[count] : new char[count];
+        buffer.AsSpan(start, count).CopyTo(copy);
+        ((ReadOnlySpan<char>)copy).ToLowerInvariant(buffer.AsSpan(start, count));
+    }
+
+    /// <summary>
+    /// Blocks without any case mapping: CJK radicals to Yi (U+2E80–U+A4CF: punctuation, kana, bopomofo,
+    /// Hangul jamo, enclosed and compatibility CJK, CJK unified ideographs and extension A), Hangul
+    /// syllables and CJK compatibility ideographs. A test checks every character of them.
+    /// </summary>
+    internal static bool IsCaseless(char c) =>
+        c is >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF';
 }
 
 /// <summary>Marks every token that is not a Latin/number word as a keyword so the stemmers skip it.</summary>

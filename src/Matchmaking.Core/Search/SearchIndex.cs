@@ -22,7 +22,10 @@ public sealed record SearchIndexOptions
 
     public double RamBufferSizeMB { get; init; } = 128;
 
-    /// <summary>Threads that analyze documents during <see cref="SearchIndex.Rebuild"/> (IndexWriter accepts concurrent adds).</summary>
+    /// <summary>
+    /// Threads that index documents during <see cref="SearchIndex.Rebuild"/>, each with its own IndexWriter
+    /// and RAM buffer of <see cref="RamBufferSizeMB"/> (so a rebuild may hold up to threads × that much).
+    /// </summary>
     public int RebuildThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Text field → boost; defaults to title 3, skills 2, body 1.</summary>
@@ -210,55 +213,147 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Feeds the writer from several threads; the source is enumerated under a lock, in order.</summary>
+    /// <summary>
+    /// Feeds the writer; the source is enumerated under a lock, in order. With more than one thread, each
+    /// thread writes its own segments with its own <see cref="IndexWriter"/> into a scratch directory and
+    /// flushes them itself, in parallel; the main writer then takes the segments over by copying their
+    /// files (<see cref="IndexWriter.AddIndexes(LuceneDirectory[])"/>). Threads sharing the main writer
+    /// left its last segments to the committing thread, which flushed them one after another (about a
+    /// seventh of a 100k-document rebuild on two cores, see docs/performance.md).
+    /// </summary>
     private int AddAll(IEnumerable<IndexDocument> all, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         using var source = all.GetEnumerator();
         var gate = new object();
         int added = 0;
-        void Work()
+        bool stop = false;
+        bool Next(out IndexDocument document)
         {
-            while (true)
+            lock (gate)
             {
-                IndexDocument document;
-                int number;
-                lock (gate)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (stop || !source.MoveNext())
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (!source.MoveNext())
-                    {
-                        return;
-                    }
-                    document = source.Current;
-                    number = ++added;
-                    if (number % 1000 == 0)
-                    {
-                        progress?.Report(number);
-                    }
+                    document = null!;
+                    return false;
                 }
-                _writer.AddDocument(_builders.Value!.Build(document));
+                document = source.Current;
+                if (++added % 1000 == 0)
+                {
+                    progress?.Report(added);
+                }
+                return true;
             }
         }
         int threads = Math.Max(1, _options.RebuildThreads);
         if (threads == 1)
         {
-            Work();
+            var builder = _builders.Value!;
+            while (Next(out var document))
+            {
+                _writer.AddDocument(builder.Build(document));
+            }
             return added;
         }
-        var workers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(Work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+        var scratch = new List<(LuceneDirectory Dir, string? Folder)>();
         try
         {
-            Task.WaitAll(workers);
+            for (int i = 0; i < threads; i++)
+            {
+                scratch.Add(CreateScratchDirectory(i));
+            }
+            void Work(int slot)
+            {
+                var config = new IndexWriterConfig(MatchmakingAnalyzer.Version, IndexAnalyzer)
+                {
+                    OpenMode = OpenMode.CREATE,
+                    RAMBufferSizeMB = _options.RamBufferSizeMB,
+                    Similarity = _similarity,
+                    UseCompoundFile = false,
+                    MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+                };
+                using var writer = new IndexWriter(scratch[slot].Dir, config);
+                try
+                {
+                    var builder = _builders.Value!;
+                    while (Next(out var document))
+                    {
+                        writer.AddDocument(builder.Build(document));
+                    }
+                    writer.Commit();
+                }
+                catch
+                {
+                    lock (gate)
+                    {
+                        stop = true;
+                    }
+                    writer.Rollback();
+                    throw;
+                }
+            }
+            var workers = Enumerable.Range(0, threads)
+                .Select(slot => Task.Factory.StartNew(() => Work(slot), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+                .ToArray();
+            try
+            {
+                Task.WaitAll(workers);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Any(x => x is OperationCanceledException))
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (AggregateException e)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            _writer.AddIndexes(scratch.Select(s => s.Dir).ToArray());
+            return added;
         }
-        catch (AggregateException e) when (e.InnerExceptions.Any(x => x is OperationCanceledException))
+        finally
         {
-            throw new OperationCanceledException(cancellationToken);
+            foreach (var (dir, folder) in scratch)
+            {
+                dir.Dispose();
+                if (folder is not null)
+                {
+                    TryDeleteFolder(folder);
+                }
+            }
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+    }
+
+    /// <summary>A scratch directory for one rebuild thread: a sibling folder of an index on disk, else memory.</summary>
+    private (LuceneDirectory Dir, string? Folder) CreateScratchDirectory(int slot)
+    {
+        if (_dir is FSDirectory fs)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            var folder = fs.Directory.FullName.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + ".rebuild" + slot.ToString(CultureInfo.InvariantCulture);
+            TryDeleteFolder(folder);
+            System.IO.Directory.CreateDirectory(folder);
+            return (new NIOFSDirectory(new DirectoryInfo(folder)), folder);
         }
-        return added;
+        return (new RAMDirectory(), null);
+    }
+
+    private static void TryDeleteFolder(string folder)
+    {
+        try
+        {
+            if (System.IO.Directory.Exists(folder))
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Left for the next rebuild, which deletes it before use.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private void RollBackAndReopen()
@@ -364,24 +459,18 @@ public sealed class SearchIndex : IDisposable
                 {
                     var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
                     int doc = scoreDoc.Doc - leaf.DocBase;
-                    string Text(string field)
+                    var (id, title, body, bodyStored) = ("", "", "", false);
+                    if (leaf.AtomicReader.GetBinaryDocValues(FieldNames.Hit) is { } values)
                     {
-                        var values = leaf.AtomicReader.GetBinaryDocValues(field);
-                        if (values is null)
-                        {
-                            return "";
-                        }
                         values.Get(doc, bytes);
-                        if (bytes.Length == 1 && bytes.Bytes[bytes.Offset] == DocumentBuilder.LongBodyMarker[0])
-                        {
-                            return leaf.AtomicReader.Document(doc, LongBodyField).Get(FieldNames.Body) ?? "";
-                        }
-                        return bytes.Length == 0 ? "" : System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length);
+                        (id, title, body, bodyStored) = HitRecord.Read(bytes);
                     }
-                    var title = Text(FieldNames.HitTitle);
-                    var body = Text(FieldNames.HitBody);
+                    if (bodyStored)
+                    {
+                        body = leaf.AtomicReader.Document(doc, LongBodyField).Get(FieldNames.Body) ?? "";
+                    }
                     hits.Add(new SearchHit(
-                        Text(FieldNames.HitId),
+                        id,
                         float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
                         highlighter.Highlight(title, parsed.HighlightTerms, FieldNames.Title),
                         highlighter.Snippet(body, parsed.HighlightTerms, FieldNames.Body)));
@@ -523,7 +612,7 @@ public sealed class SearchIndex : IDisposable
         var filters = new List<Filter>();
         foreach (var (facet, values) in facetFilters)
         {
-            filters.Add(new TermsFilter(FieldNames.Facet(facet), values.Distinct().Select(v => new BytesRef(v)).ToArray()));
+            filters.Add(new FacetValuesFilter(FieldNames.Facet(facet), values));
         }
         foreach (var (name, (min, max)) in request.NumberRanges)
         {
