@@ -143,7 +143,7 @@ public sealed class MatchScorer
             if (w.Text > 0)
             {
                 double value = maxText > 0 ? text[i] / maxText : 0;
-                parts.Add(new(MatchComponent.Text, value, w.Text, sharedTerms is not null && value > 0 ? TextReasons(sharedTerms, query.NormText, candidate.NormText) : []));
+                parts.Add(new(MatchComponent.Text, value, w.Text, sharedTerms is not null && value > 0 ? TextReasons(sharedTerms, PhraseText(query), PhraseText(candidate)) : []));
             }
             if (skills.Count > 0 && w.Skill > 0)
             {
@@ -402,6 +402,10 @@ public sealed class MatchScorer
         // With neighbour feedback a candidate can score on text without sharing a word with the query.
         return shown.Length == 0 ? ["文本: 内容与最匹配的候选相近"] : ["文本: " + string.Join(", ", shown)];
     }
+
+    /// <summary>The text shared bigrams are read from: title, body and skills, normalised, one per line.</summary>
+    private static string PhraseText(MatchItem item) =>
+        item.Skills.Count == 0 ? item.NormText : item.NormText + "\n" + string.Join("\n", item.Skills.Select(Text.Normalize));
 
     /// <summary>
     /// Shared CJK bigrams that follow one another in the query text read as the longer word they spell when the

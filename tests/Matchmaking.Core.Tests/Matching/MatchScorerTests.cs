@@ -245,6 +245,19 @@ public class MatchScorerTests
         Assert.Contains("熔盐", reasons["apart"]);
     }
 
+    [Fact]
+    public void Text_reason_joins_words_that_only_the_skills_spell()
+    {
+        // The demand names 复合材料 only as a skill, the team only in its skills: the words still read whole.
+        var demand = new DemandDoc { Id = "d-6", Title = "储氢气瓶研制", Description = "需要缠绕成型工艺。", Skills = ["碳纤维复合材料"] };
+        var team = new CapabilityDoc { Id = "t", Name = "叶片团队", Summary = "研究风电叶片的缠绕成型。", Skills = ["碳纤维复合材料"], OrgType = "University" };
+        using var index = new CapabilityIndex(Synonyms);
+        index.Upsert([team]);
+        var reason = Scorer().MatchCapabilities(demand, index).Single().Reasons.Single(r => r.StartsWith("文本: ", StringComparison.Ordinal));
+
+        Assert.Contains("碳纤维复合材料", reason["文本: ".Length..].Split(", "));
+    }
+
     private static readonly CapabilityDoc[] Teams =
     [
         new() { Id = "salt", Name = "高温熔盐泵研发团队", Summary = "研究565℃长轴熔盐泵水力设计、高温轴系和机械密封。", Skills = ["长轴熔盐泵", "机械密封"], FieldCodes = ["47030"], OrgType = "University", RegionCode = "620100",

@@ -5,7 +5,7 @@ namespace Matchmaking.Web.Tests.Browser;
 
 /// <summary>The real app on Kestrel (127.0.0.1, a free port) and Debian's Chromium driven by Playwright.
 /// Never `playwright install`: the browser comes from apt (.ci/run installs it).</summary>
-public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
+public class BrowserPortal : PortalFactory, IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private IPlaywright? _playwright;
