@@ -32,6 +32,35 @@ internal sealed class FacetOrdinals
         return at >= 0 ? at : -1;
     }
 
+    /// <summary>Ord → whether its value is one of <paramref name="values"/>; null when none of them occurs in the segment.</summary>
+    public bool[]? Allowed(IEnumerable<string> values)
+    {
+        var allowed = new bool[Values.Length];
+        bool any = false;
+        foreach (var value in values)
+        {
+            int ord = Lookup(value);
+            if (ord >= 0)
+            {
+                allowed[ord] = any = true;
+            }
+        }
+        return any ? allowed : null;
+    }
+
+    /// <summary>Whether document <paramref name="doc"/> has any ord marked in <paramref name="allowed"/>.</summary>
+    public bool HasAny(int doc, bool[] allowed)
+    {
+        for (int i = Starts[doc], end = Starts[doc + 1]; i < end; i++)
+        {
+            if (allowed[Ords[i]])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static FacetOrdinals? Get(AtomicReader reader, string field) =>
         Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, FacetOrdinals?>(StringComparer.Ordinal))
             .GetOrAdd(field, f => Build(reader, f));

@@ -24,40 +24,17 @@ internal sealed class FacetValuesFilter : Filter
     public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
         var reader = context.AtomicReader;
-        if (FacetOrdinals.Get(reader, _field) is not { } ordinals)
+        if (FacetOrdinals.Get(reader, _field) is not { } ordinals || ordinals.Allowed(_values) is not { } allowed)
         {
             return null;
         }
-        var allowed = new bool[ordinals.Values.Length];
-        bool any = false;
-        foreach (var value in _values)
-        {
-            int ord = ordinals.Lookup(value);
-            if (ord >= 0)
-            {
-                allowed[ord] = any = true;
-            }
-        }
-        if (!any)
-        {
-            return null;
-        }
-        var starts = ordinals.Starts;
-        var ords = ordinals.Ords;
         int maxDoc = reader.MaxDoc;
         var bits = new FixedBitSet(maxDoc);
         for (int doc = 0; doc < maxDoc; doc++)
         {
-            for (int i = starts[doc], end = starts[doc + 1]; i < end; i++)
+            if (ordinals.HasAny(doc, allowed) && (acceptDocs is null || acceptDocs.Get(doc)))
             {
-                if (allowed[ords[i]])
-                {
-                    if (acceptDocs is null || acceptDocs.Get(doc))
-                    {
-                        bits.Set(doc);
-                    }
-                    break;
-                }
+                bits.Set(doc);
             }
         }
         return bits;

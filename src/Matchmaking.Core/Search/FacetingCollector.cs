@@ -53,20 +53,7 @@ internal sealed class FacetingCollector : ICollector
         _allowedOrds = new bool[]?[_sideways.Length];
         for (int s = 0; s < _sideways.Length; s++)
         {
-            if (_ordinals[_sideways[s].CountedIndex] is not { } ordinals)
-            {
-                continue;
-            }
-            var allowed = new bool[ordinals.Values.Length];
-            foreach (var value in _sideways[s].Allowed)
-            {
-                int ord = ordinals.Lookup(value);
-                if (ord >= 0)
-                {
-                    allowed[ord] = true;
-                }
-            }
-            _allowedOrds[s] = allowed;
+            _allowedOrds[s] = _ordinals[_sideways[s].CountedIndex]?.Allowed(_sideways[s].Allowed);
         }
     }
 
@@ -102,20 +89,7 @@ internal sealed class FacetingCollector : ICollector
     private bool Passes(int sideway, int doc)
     {
         var allowed = _allowedOrds[sideway];
-        if (allowed is null)
-        {
-            return false;
-        }
-        var ordinals = _ordinals[_sideways[sideway].CountedIndex]!;
-        var ords = ordinals.Ords;
-        for (int i = ordinals.Starts[doc], end = ordinals.Starts[doc + 1]; i < end; i++)
-        {
-            if (allowed[ords[i]])
-            {
-                return true;
-            }
-        }
-        return false;
+        return allowed is not null && _ordinals[_sideways[sideway].CountedIndex]!.HasAny(doc, allowed);
     }
 
     private void Count(int facet, int doc)
