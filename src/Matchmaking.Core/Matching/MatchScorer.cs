@@ -1,4 +1,5 @@
 using System.Globalization;
+using Matchmaking.Core.Search;
 
 namespace Matchmaking.Core.Matching;
 
@@ -133,6 +134,7 @@ public sealed class MatchScorer
         // Every candidate is scored without reasons; only the matches returned are scored again with them
         // (the same computation), so no reason text is built for candidates that are dropped. The returned matches'
         // shared query terms (for the text reason) come in as sharedTerms.
+        string? queryPhraseText = null;
         List<ComponentScore> Components(int i, List<KeyValuePair<string, double>>? sharedTerms)
         {
             bool explain = sharedTerms is not null;
@@ -143,7 +145,7 @@ public sealed class MatchScorer
             if (w.Text > 0)
             {
                 double value = maxText > 0 ? text[i] / maxText : 0;
-                parts.Add(new(MatchComponent.Text, value, w.Text, sharedTerms is not null && value > 0 ? TextReasons(sharedTerms, PhraseText(query), PhraseText(candidate)) : []));
+                parts.Add(new(MatchComponent.Text, value, w.Text, sharedTerms is not null && value > 0 ? TextReasons(sharedTerms, queryPhraseText ??= PhraseText(query), PhraseText(candidate)) : []));
             }
             if (skills.Count > 0 && w.Skill > 0)
             {
@@ -417,7 +419,7 @@ public sealed class MatchScorer
         var bigrams = new Dictionary<string, double>(words.Count, StringComparer.Ordinal);
         foreach (var (term, weight) in words)
         {
-            if (term.Length == 2 && term[0] >= '\u2E80' && term[1] >= '\u2E80')
+            if (SafeQueryParser.IsCjkBigram(term))
             {
                 bigrams[term] = weight;
             }

@@ -390,7 +390,7 @@ public sealed class SafeQueryParser
 
     internal static bool IsSingleCjk(string term) => term.Length == 1 && term[0] >= '\u2E80' && !char.IsSurrogate(term[0]);
 
-    private static bool IsCjkBigram(string term) => term.Length == 2 && term[0] >= '\u2E80' && term[1] >= '\u2E80' && !char.IsSurrogate(term[0]) && !char.IsSurrogate(term[1]);
+    internal static bool IsCjkBigram(string term) => term.Length == 2 && term[0] >= '\u2E80' && term[1] >= '\u2E80' && !char.IsSurrogate(term[0]) && !char.IsSurrogate(term[1]);
 
     private static Query SingleCharacter(string character, KeyValuePair<string, float>[] fields)
     {
