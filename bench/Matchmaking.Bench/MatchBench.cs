@@ -121,7 +121,7 @@ internal static class MatchBench
     /// A full compacting collection before measuring, as a long-running portal's index would have been: otherwise the
     /// first collections of the measured window promote what loading left behind (about 100 ms each at 100k profiles).
     /// </summary>
-    private static string SteadyState()
+    internal static string SteadyState()
     {
         var clock = Stopwatch.StartNew();
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;

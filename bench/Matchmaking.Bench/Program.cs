@@ -127,7 +127,7 @@ Row RunOurs(List<IndexDocument> docs, List<string> queries, bool unigrams)
     search.Rebuild(docs, 1, null, CancellationToken.None);
     double rate = docs.Count / clock.Elapsed.TotalSeconds;
     double perCpu = docs.Count / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-    SteadyState();
+    MatchBench.SteadyState(); // the first collections of the measured queries would clear what the rebuild left behind
     var gc0 = (Count: GC.CollectionCount(0), Pause: GC.GetTotalPauseDuration(), Bytes: GC.GetAllocatedBytesForCurrentThread());
     // MM_ALLOC=1: sample what the queries allocate, by type (as rebuild-quick does for a rebuild).
     using var sampler = Environment.GetEnvironmentVariable("MM_ALLOC") == "1" ? new AllocationSampler { Enabled = true } : null;
@@ -191,7 +191,7 @@ Row RunPlain(List<IndexDocument> docs, List<string> queries)
     double perCpu = docs.Count / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
     using var reader = DirectoryReader.Open(directory);
     var searcher = new IndexSearcher(reader);
-    SteadyState();
+    MatchBench.SteadyState(); // the first collections of the measured queries would clear what the rebuild left behind
     var parser = new MultiFieldQueryParser(LuceneVersion.LUCENE_48, ["title", "skills", "body"], analyzer); // default operator OR
     var wall = new List<double>(queries.Count);
     var cpuMs = new List<double>(queries.Count);
@@ -214,14 +214,6 @@ Row RunPlain(List<IndexDocument> docs, List<string> queries)
     }
     var oneChar = string.Join("/", singleChars.Select(c => searcher.Search(parser.Parse(c), 1).TotalHits));
     return new Row("plain Lucene (CJKAnalyzer, OR, ids only)", docs.Count, rate, perCpu, SizeMB(dir.Path), new(wall), new(cpuMs), new(shortWall), new(longWall), hits, 0, oneChar) { Load = $"{loadStart} → {Load1()}" };
-}
-
-// A full compacting collection between indexing and querying, as in a long-running portal whose index was built
-// long before: otherwise the first collections of the measured queries clear what the rebuild left behind.
-static void SteadyState()
-{
-    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-    GC.WaitForPendingFinalizers();
 }
 
 static string Load1() => CpuClock.LoadAverage().Split(' ')[0];
