@@ -67,7 +67,7 @@ public class IndexLayoutTests
     public void HitRecord_RoundTrips(string id, string title, string body)
     {
         var bytes = new BytesRef();
-        Assert.True(HitRecord.Write(id, title, body, bytes));
+        Assert.True(HitRecord.Write(id, title, [], body, bytes));
         Assert.Equal((id, title, body, false), HitRecord.Read(bytes));
     }
 
@@ -77,7 +77,7 @@ public class IndexLayoutTests
         var bytes = new BytesRef();
         var title = new string('题', 20_000);
         var body = new string('文', 20_000);
-        Assert.False(HitRecord.Write("x", title, body, bytes));
+        Assert.False(HitRecord.Write("x", title, [], body, bytes));
         Assert.True(bytes.Length <= HitRecord.MaxBytes);
         var (id, readTitle, readBody, stored) = HitRecord.Read(bytes);
         Assert.Equal("x", id);
@@ -85,11 +85,11 @@ public class IndexLayoutTests
         Assert.Equal(("", true), (readBody, stored));
 
         // A body that fits exactly is kept in the record.
-        var fitting = new string('b', HitRecord.MaxBytes - 3);
-        Assert.True(HitRecord.Write("x", "", fitting, bytes));
+        var fitting = new string('b', HitRecord.MaxBytes - 4);
+        Assert.True(HitRecord.Write("x", "", [], fitting, bytes));
         Assert.Equal(HitRecord.MaxBytes, bytes.Length);
         Assert.Equal(fitting, HitRecord.Read(bytes).Body);
-        Assert.False(HitRecord.Write("x", "", fitting + "b", bytes));
+        Assert.False(HitRecord.Write("x", "", [], fitting + "b", bytes));
     }
 
     [Fact]
@@ -120,5 +120,49 @@ public class IndexLayoutTests
         Assert.Equal(2, Filter("chain", "c2").Total);
         Assert.Equal(0, Filter("chain", "C2").Total);
         Assert.Equal(0, Filter("nofacet", "x").Total);
+    }
+
+    [Fact]
+    public void HitRecord_KeepsSkills_ForScoring_AndLeavesOutSkillsThatDoNotFit()
+    {
+        var bytes = new BytesRef();
+        Assert.True(HitRecord.Write("id", "熔盐泵", ["长轴泵", "", "pump seal"], "正文", bytes));
+        Assert.Equal(("id", "熔盐泵", "正文", false), HitRecord.Read(bytes));
+        Assert.Equal(("熔盐泵", "长轴泵\u001F\u001Fpump seal"), HitRecord.ReadTitleAndSkills(bytes));
+
+        // The title takes what room there is; whole skills follow while they fit, and the record never exceeds the limit.
+        var title = new string('题', 10_000);
+        var skills = Enumerable.Range(0, 200).Select(i => new string('技', 30) + i).ToList();
+        HitRecord.Write("x", title, skills, "正文", bytes);
+        Assert.True(bytes.Length <= HitRecord.MaxBytes);
+        var (readTitle, readSkills) = HitRecord.ReadTitleAndSkills(bytes);
+        Assert.Equal(title, readTitle);
+        var kept = readSkills.Split(HitRecord.SkillSeparator);
+        Assert.InRange(kept.Length, 1, skills.Count - 1);
+        Assert.Equal(skills.Take(kept.Length), kept);
+    }
+
+    [Fact]
+    public void TitleAndSkills_AreIndexedOnlyInTheCatchAllField()
+    {
+        using var index = InMemory();
+        index.Upsert(Doc("a", "熔盐泵", "正文", ["长轴泵"]));
+        var fields = index.WithSearcherForProfiling(s => s.IndexReader.Leaves.SelectMany(l => l.AtomicReader.FieldInfos).Where(f => f.IsIndexed).Select(f => f.Name).ToList());
+        Assert.Equal([FieldNames.All, FieldNames.Id], fields.Order());
+    }
+
+    [Fact]
+    public void TitleSkillsTokens_KeepFieldPositionsAndGapsBetweenSkills()
+    {
+        var analyzer = new MatchmakingAnalyzer();
+        var packed = TitleSkillsTokens.Analyze(analyzer, "熔盐泵", "密封\u001FPump seals");
+        var tokens = new List<(int Field, int Position, string Term)>();
+        for (int t = 0, at = 1; t < packed[0]; t++)
+        {
+            tokens.Add((packed[at] & 1, packed[at + 1], new string(packed, at + 3, packed[at + 2])));
+            at += 3 + packed[at + 2];
+        }
+        int gap = analyzer.GetPositionIncrementGap(FieldNames.Skills);
+        Assert.Equal([(0, 0, "熔盐"), (0, 1, "盐泵"), (1, 0, "密封"), (1, 1 + gap, "pump"), (1, 2 + gap, "seal")], tokens);
     }
 }

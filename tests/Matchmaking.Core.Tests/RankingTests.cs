@@ -113,6 +113,27 @@ public class RankingTests : IDisposable
     }
 
     [Fact]
+    public void SynonymOfMoreWords_DoesNotOutrankTheFormTyped()
+    {
+        // "molten salt pump" is three rare words, 熔盐泵 two common bigrams: by idf alone the English
+        // title would win; a synonym weighs as the form typed, at half weight.
+        _index.Upsert(Doc("more-bigrams", "盐泵与熔盐", "熔盐泵、熔盐和盐泵"));
+        var ids = Ids(Search("熔盐泵"));
+        Assert.True(ids.IndexOf("exact") < ids.IndexOf("english"), string.Join(", ", ids));
+        var english = Ids(Search("molten salt pump"));
+        Assert.Equal("english", english[0]);
+    }
+
+    [Fact]
+    public void TitleWeight_FollowsAnUpdatedTitle()
+    {
+        Assert.Equal(["title-hit", "skill-hit", "body-hit"], Ids(Search("激光焊接")));
+        _index.Upsert(Doc("title-hit", "一般性描述三", "无关正文。", ["激光焊接"]));
+        _index.Upsert(Doc("body-hit", "激光焊接工艺", "本项目涉及激光焊接工艺的参数优化。"));
+        Assert.Equal(["body-hit", "skill-hit", "title-hit"], Ids(Search("激光焊接")));
+    }
+
+    [Fact]
     public void Exclusion_RemovesDocuments()
     {
         var ids = Ids(Search("熔盐泵 -密封"));

@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -8,75 +7,63 @@ namespace Matchmaking.Core.Search;
 /// Maps an <see cref="IndexDocument"/> to Lucene fields (names in <see cref="FieldNames"/>). One
 /// builder per thread: it reuses its Document and Field instances (and their token streams) from
 /// one document to the next, which the IndexWriter allows because it consumes a document before
-/// AddDocument returns. Title and skills are analysed once and the tokens replayed into both their
-/// own field and the catch-all field.
+/// AddDocument returns. Title, skills and body are indexed in the catch-all field only (title and
+/// skills are weighted at search time from the hit record, see <see cref="TitleSkillsScorer"/>).
 /// </summary>
 internal sealed class DocumentBuilder
 {
-    private readonly Analyzer _analyzer;
     private readonly Document _doc = new();
     private readonly StringField _id = new(FieldNames.Id, "", Field.Store.NO);
-    private readonly AnalyzedText _titleTokens = new();
-    private readonly TextField _title;
     // Body is matched and scored through the catch-all field only; it is kept for snippets (see FieldNames.Hit).
     private readonly StoredField _body = new(FieldNames.Body, "");
     private readonly BinaryDocValuesField _hit = new(FieldNames.Hit, new BytesRef());
     private readonly BytesRef _hitBytes = new();
-    private readonly TextField _allTitle;
+    private readonly TextField _allTitle = new(FieldNames.All, "", Field.Store.NO);
     private readonly TextField _allBody = new(FieldNames.All, "", Field.Store.NO);
-    private readonly List<AnalyzedText> _skillTokens = [];
-    private readonly List<TextField> _skills = [];
     private readonly List<TextField> _allSkills = [];
+    private readonly List<string> _skillValues = [];
     private readonly Dictionary<string, (List<SortedSetDocValuesField> Values, List<BytesRef> Bytes)> _facets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DoubleDocValuesField> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NumericDocValuesField> _dates = new(StringComparer.Ordinal);
-
-    public DocumentBuilder(Analyzer analyzer)
-    {
-        _analyzer = analyzer;
-        _title = new TextField(FieldNames.Title, new ReplayTokenStream(_titleTokens));
-        _allTitle = new TextField(FieldNames.All, new ReplayTokenStream(_titleTokens));
-    }
 
     public Document Build(IndexDocument source)
     {
         ArgumentException.ThrowIfNullOrEmpty(source.Id);
         _doc.Fields.Clear();
         _id.SetStringValue(source.Id);
-        _titleTokens.Analyze(_analyzer, FieldNames.Title, source.Title ?? "");
+        _allTitle.SetStringValue(source.Title ?? "");
         _allBody.SetStringValue(source.Body ?? "");
+        _skillValues.Clear();
+        foreach (var value in source.Skills)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                _skillValues.Add(value);
+            }
+        }
         // The doc-values writer copies the bytes, so one reused buffer will do.
-        bool bodyFits = HitRecord.Write(source.Id, source.Title ?? "", source.Body ?? "", _hitBytes);
+        bool bodyFits = HitRecord.Write(source.Id, source.Title ?? "", _skillValues, source.Body ?? "", _hitBytes);
         _hit.SetBytesValue(_hitBytes);
         _doc.Add(_id);
         _doc.Add(_hit);
-        _doc.Add(_title);
         if (!bodyFits)
         {
             _body.SetStringValue(source.Body!);
             _doc.Add(_body);
         }
+        // Title, skills, body: each value is one more field instance, so the analyzer's position gap
+        // keeps phrases from spanning two of them.
         _doc.Add(_allTitle);
-        _doc.Add(_allBody);
-
-        int skill = 0;
-        foreach (var value in source.Skills)
+        for (int skill = 0; skill < _skillValues.Count; skill++)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (skill == _allSkills.Count)
             {
-                continue;
+                _allSkills.Add(new TextField(FieldNames.All, "", Field.Store.NO));
             }
-            if (skill == _skills.Count)
-            {
-                var tokens = new AnalyzedText();
-                _skillTokens.Add(tokens);
-                _skills.Add(new TextField(FieldNames.Skills, new ReplayTokenStream(tokens)));
-                _allSkills.Add(new TextField(FieldNames.All, new ReplayTokenStream(tokens)));
-            }
-            _skillTokens[skill].Analyze(_analyzer, FieldNames.Skills, value);
-            _doc.Add(_skills[skill]);
-            _doc.Add(_allSkills[skill++]);
+            _allSkills[skill].SetStringValue(_skillValues[skill]);
+            _doc.Add(_allSkills[skill]);
         }
+        _doc.Add(_allBody);
 
         foreach (var (facet, values) in source.Facets)
         {

@@ -371,7 +371,7 @@ public sealed class SafeQueryParser
             return core;
         }
         var key = SynonymSet.Normalize(item.Text);
-        var either = new BooleanQuery { { core, Occur.SHOULD } };
+        var either = new SynonymGroupQuery { { core, Occur.SHOULD } };
         foreach (var form in forms.Where(f => SynonymSet.Normalize(f) != key))
         {
             bool ignored = false;
@@ -470,6 +470,15 @@ public sealed class SafeQueryParser
     }
 
     private sealed record Item(string Text, bool Quoted, bool Excluded, bool OrBefore);
+}
+
+/// <summary>
+/// The form typed (first clause) or any other form of its synonym group (the other clauses): a plain
+/// Boolean disjunction to Lucene; <see cref="TitleSkillsScorer"/> weighs the other forms by the typed
+/// form's rarity, so a synonym of more (or rarer) words does not outrank what was typed.
+/// </summary>
+internal sealed class SynonymGroupQuery : BooleanQuery
+{
 }
 
 /// <summary>The outcome of <see cref="SafeQueryParser.Parse"/>.</summary>

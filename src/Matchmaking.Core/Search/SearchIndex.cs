@@ -79,7 +79,7 @@ public sealed class SearchIndex : IDisposable
         Parser = new SafeQueryParser(QueryAnalyzer, synonyms, boosts, expandSingleCjkCharacters: !_options.IndexUnigrams, matchField: FieldNames.All);
         Highlighter = new Highlighter(IndexAnalyzer, _options.SnippetLength);
         _bigramHighlighter = new Highlighter(QueryAnalyzer, _options.SnippetLength);
-        _builders = new(() => new DocumentBuilder(IndexAnalyzer));
+        _builders = new(() => new DocumentBuilder());
         (_writer, _manager) = Open();
     }
 
@@ -434,7 +434,9 @@ public sealed class SearchIndex : IDisposable
             // Terms are looked up once per search: the relaxed retry reuses what the strict query found.
             var termStates = new Dictionary<Term, TermContext>();
             var query = WithTermStates(parsed.Query, searcher.TopReaderContext, termStates);
-            var scoring = sort is null ? parsed.Scoring : null;
+            var scoring = sort is null && parsed.Scoring is { } titleAndSkills
+                ? new TitleSkillsScorer(titleAndSkills, term => Idf(searcher, termStates, term))
+                : null;
             var run = Run(searcher, query, scoring, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
             if (run.Collector.TotalHits == 0 && parsed.Relaxed is not null)
             {
@@ -488,6 +490,17 @@ public sealed class SearchIndex : IDisposable
         });
     }
 
+    /// <summary>BM25's idf of <paramref name="term"/> in the catch-all field, from the search's term states.</summary>
+    private static float Idf(IndexSearcher searcher, Dictionary<Term, TermContext> termStates, string term)
+    {
+        var key = new Term(FieldNames.All, term);
+        if (!termStates.TryGetValue(key, out var state))
+        {
+            termStates[key] = state = TermContext.Build(searcher.TopReaderContext, key);
+        }
+        return TitleSkillsScorer.Idf(state.DocFreq, searcher.IndexReader.MaxDoc);
+    }
+
     /// <summary>A copy of <paramref name="query"/> whose term queries carry their looked-up term states.</summary>
     private static Query WithTermStates(Query query, IndexReaderContext top, Dictionary<Term, TermContext> cache)
     {
@@ -524,8 +537,8 @@ public sealed class SearchIndex : IDisposable
     /// </summary>
     public const int RescoreWindow = 200;
 
-    private static (FacetingCollector Collector, TopDocs Top) Run(
-        IndexSearcher searcher, Query query, Query? scoring, Filter? filter, Sort? sort,
+    private (FacetingCollector Collector, TopDocs Top) Run(
+        IndexSearcher searcher, Query query, TitleSkillsScorer? scoring, Filter? filter, Sort? sort,
         List<string> counted, Dictionary<string, IReadOnlyCollection<string>> sideways, int skip, int take)
     {
         if (scoring is not null && sort is null)
@@ -552,55 +565,24 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>
-    /// Re-ranks first-pass hits (scored on the catch-all field) by adding the score of
-    /// <paramref name="scoring"/> (title and skills, weighted); ties keep the first-pass order.
-    /// Only short fields are advanced here, so this costs little. Returns the page [skip, skip + take).
+    /// Re-ranks first-pass hits (scored on the catch-all field) by adding the title and skills score of
+    /// <paramref name="scoring"/>; ties keep the first-pass order. Returns the page [skip, skip + take).
     /// </summary>
-    private static TopDocs Rescore(IndexSearcher searcher, TopDocs first, Query scoring, int skip, int take)
+    private TopDocs Rescore(IndexSearcher searcher, TopDocs first, TitleSkillsScorer scoring, int skip, int take)
     {
         var hits = first.ScoreDocs;
         if (hits.Length == 0)
         {
             return new TopDocs(first.TotalHits, [], float.NaN);
         }
-        var rank = new Dictionary<int, int>(hits.Length);
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new BytesRef();
+        var rescored = new (ScoreDoc Hit, float Score, int Rank)[hits.Length];
         for (int i = 0; i < hits.Length; i++)
         {
-            rank[hits[i].Doc] = i;
-        }
-        var byDoc = (ScoreDoc[])hits.Clone();
-        Array.Sort(byDoc, (a, b) => a.Doc.CompareTo(b.Doc));
-        var rescored = new (ScoreDoc Hit, float Score, int Rank)[byDoc.Length];
-        var weight = searcher.CreateNormalizedWeight(scoring);
-        var leaves = searcher.IndexReader.Leaves;
-        int leafIndex = -1;
-        int docBase = 0, leafEnd = 0;
-        Scorer? scorer = null;
-        for (int i = 0; i < byDoc.Length; i++)
-        {
-            int doc = byDoc[i].Doc;
-            while (doc >= leafEnd)
-            {
-                var leaf = leaves[++leafIndex];
-                docBase = leaf.DocBase;
-                leafEnd = docBase + leaf.AtomicReader.MaxDoc;
-                scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
-            }
-            int target = doc - docBase;
-            float score = 0f;
-            if (scorer is not null)
-            {
-                int at = scorer.DocID;
-                if (at < target)
-                {
-                    at = scorer.Advance(target);
-                }
-                if (at == target)
-                {
-                    score = scorer.GetScore();
-                }
-            }
-            rescored[i] = (byDoc[i], byDoc[i].Score + score, rank[doc]);
+            var leaf = leaves[ReaderUtil.SubIndex(hits[i].Doc, leaves)];
+            var tokens = TitleSkillsTokens.Get(leaf.AtomicReader, hits[i].Doc - leaf.DocBase, IndexAnalyzer, bytes);
+            rescored[i] = (hits[i], hits[i].Score + scoring.Score(tokens), i);
         }
         Array.Sort(rescored, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Rank.CompareTo(b.Rank));
         var page = rescored.Skip(skip).Take(take).Select(r => new ScoreDoc(r.Hit.Doc, r.Score)).ToArray();
