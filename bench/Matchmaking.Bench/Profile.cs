@@ -37,6 +37,10 @@ internal static class Profile
                 var sorted = xs.OrderBy(x => x.Ms).ToArray();
                 return sorted.Length == 0 ? "-" : $"p50 {sorted[sorted.Length / 2].Ms,6:0.00} p95 {sorted[(int)(sorted.Length * 0.95)].Ms,6:0.00}";
             }
+            if (Environment.GetEnvironmentVariable("MM_SLOWEST") == name)
+            {
+                foreach (var (ms, q) in all.OrderByDescending(x => x.Ms).Take(25)) Console.WriteLine($"  slow {ms,7:0.00} ms  {q}  | {index.Parser.Parse(q).Query}");
+            }
             Console.WriteLine($"{name,-24} all {Stats(all)} | 1-3 terms {Stats(all.Where(x => x.Q.Split(' ').Length <= 3))} | 4+ terms {Stats(all.Where(x => x.Q.Split(' ').Length > 3))}");
         }
         foreach (var probe in new[] { "不存在的词", "zzzqqq", "熔盐泵", "高温", "smart", "high-temperature" })

@@ -64,6 +64,15 @@ public class RankingTests : IDisposable
     }
 
     [Fact]
+    public void FiveCharacterWord_MatchesItsBigramsApart_ButThePhraseRanksFirst_AndQuotesRequireIt()
+    {
+        // 钙钛 钛矿 矿电 电池: "apart-word" has all four bigrams, never in a row.
+        _index.Upsert([Doc("word", "钙钛矿电池", "无关正文"), Doc("apart-word", "电池与钙钛矿电", "无关正文")]);
+        Assert.Equal(["word", "apart-word"], Ids(Search("钙钛矿电池")));
+        Assert.Equal(["word"], Ids(Search("\"钙钛矿电池\"")));
+    }
+
+    [Fact]
     public void CustomBodyBoost_StillFindsBodyOnlyMatches()
     {
         using var index = InMemory(options: new SearchIndexOptions { FieldBoosts = new Dictionary<string, float> { ["title"] = 2f, ["body"] = 1f } });

@@ -10,9 +10,12 @@ namespace Matchmaking.Core.Search;
 /// Turns whatever a person typed into a Lucene query, never throwing. Understands
 /// <c>"quoted phrases"</c>, <c>-exclude</c> (also <c>-"a phrase"</c>) and <c>OR</c> between terms;
 /// every other character is plain text for the analyzer. Words are ANDed; each word may match in any
-/// text field (title ^3, skills ^2, body ^1). A short Chinese run is matched as the phrase of its
-/// bigrams; a long one needs all its bigrams, with a bonus when they are adjacent. A word, quoted phrase or run of words equal to a synonym form also
-/// searches the other forms of its group as phrases.
+/// text field (title ^3, skills ^2, body ^1). A short run of tokens (a Chinese word of up to five
+/// characters, NCM811正极) is matched as a phrase — except that, when matching in a catch-all field, an
+/// unquoted Chinese word needs only all its bigrams (which overlap, so they hardly occur together
+/// otherwise) and the phrase is rewarded by the scoring query; a longer run needs all its tokens,
+/// with a bonus when they are adjacent. A word, quoted phrase or run of words equal to a synonym form
+/// also searches the other forms of its group as phrases.
 /// </summary>
 public sealed class SafeQueryParser
 {
@@ -336,16 +339,18 @@ public sealed class SafeQueryParser
         {
             core = _expandSingle && !item.Excluded && IsSingleCjk(tokens[0].Term) ? SingleCharacter(tokens[0].Term, fields) : AnyField(tokens[0].Term, fields);
         }
-        else if (matching && tokens.Count == 2 && !item.Quoted && !item.Excluded && tokens.All(t => IsCjkBigram(t.Term)))
+        else if (matching && !item.Quoted && !item.Excluded && tokens.Count <= MaxTokensAsPhrase && tokens.All(t => IsCjkBigram(t.Term)))
         {
-            // A three-character Chinese word (熔盐泵 = 熔盐 + 盐泵): the two overlapping bigrams almost
-            // always occur together only as the word, so a conjunction matches without decoding positions.
-            // The scoring query still rewards the exact phrase.
-            core = new BooleanQuery
+            // A Chinese word of three to five characters (熔盐泵 = 熔盐 + 盐泵): its overlapping bigrams
+            // almost always occur together only as the word (the inner ones, such as 温熔 in 高温熔盐, hardly
+            // occur otherwise), so a conjunction matches without decoding positions. The scoring query still
+            // rewards the exact phrase in titles and skills.
+            var all = new BooleanQuery();
+            foreach (var token in tokens.Select(t => t.Term).Distinct())
             {
-                { AnyField(tokens[0].Term, fields), Occur.MUST },
-                { AnyField(tokens[1].Term, fields), Occur.MUST },
-            };
+                all.Add(AnyField(token, fields), Occur.MUST);
+            }
+            core = all;
         }
         else if (item.Quoted || item.Excluded || tokens.Count <= MaxTokensAsPhrase)
         {
