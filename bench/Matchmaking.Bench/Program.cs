@@ -12,7 +12,7 @@ using Matchmaking.Core.Search;
 
 // dotnet run -c Release --project bench/Matchmaking.Bench -- search [--docs 10000,100000] [--queries 2000]
 //     [--warmup 300] [--unigrams both|true|false] [--corpus both|old|csl] [--no-plain] [--max-seconds 1800] [--rebuild-warmup 3000]
-// dotnet run -c Release --project bench/Matchmaking.Bench -- profile N [old|csl] | profile-index N
+// dotnet run -c Release --project bench/Matchmaking.Bench -- profile N [old|csl] | profile-index N | analyze-profile N (CPU per stage of body analysis)
 switch (args.FirstOrDefault())
 {
     case "profile":
@@ -26,6 +26,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "rebuild-quick":
         RebuildQuick.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture), args.ElementAtOrDefault(2) ?? "csl", int.Parse(args.ElementAtOrDefault(3) ?? "2", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "0", CultureInfo.InvariantCulture));
+        return 0;
+    case "analyze-profile":
+        AnalyzeProfile.Run(int.Parse(args.ElementAtOrDefault(1) ?? "20000", CultureInfo.InvariantCulture));
         return 0;
     case "match":
         return MatchBench.Run(args); // issue 4, see MatchBench.cs
