@@ -66,3 +66,110 @@ public class AnalyzerTests
         Assert.Equal(["电池", "池组"], Bigrams.Tokens("电池组"));
     }
 }
+
+/// <summary>The one-pass tokenizer must give exactly what Lucene's tokenizer and filters give.</summary>
+public class FastBigramTokenizerTests
+{
+    private static readonly MatchmakingAnalyzer Fast = new();
+    private static readonly MatchmakingAnalyzer Reference = new() { UseReferenceChain = true };
+
+    private static List<string> Tokens(MatchmakingAnalyzer analyzer, string text)
+    {
+        var result = new List<string>();
+        using var stream = analyzer.GetTokenStream("all", text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var offset = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        var length = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionLengthAttribute>();
+        var type = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ITypeAttribute>();
+        var keyword = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IKeywordAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            result.Add($"{term}|{type.Type}|{offset.StartOffset}-{offset.EndOffset}|+{increment.PositionIncrement}|{length.PositionLength}|{keyword.IsKeyword}");
+        }
+        stream.End();
+        result.Add($"end {offset.EndOffset}");
+        return result;
+    }
+
+    private static void AssertSame(string text) => Assert.True(
+        Tokens(Reference, text).SequenceEqual(Tokens(Fast, text)),
+        $"{text}\nreference: {string.Join(" ", Tokens(Reference, text))}\nfast:      {string.Join(" ", Tokens(Fast, text))}");
+
+    public static IEnumerable<object[]> Cases() =>
+    [
+        ["熔盐泵 molten salt pumps"], ["NCM811正极，容量3.5Ah；v1.2.3"], ["a.b a..b 1,000 1,a a:b 1:2 it's 1'2 x'"], ["U.S.A. e.g. 3.14159"],
+        ["高镍三元（NCM811）：残碱≤0.5%"], ["、。“引号”《书名》【括号】——省略…"], [""], ["   "], ["泵"], ["中a中"], ["ａｂｃ１２３　全角"],
+        ["平假名ひらがな カタカナ 한국어"], ["𠀀𠀁扩展B"], ["naïve café Ünïcode"], ["snake_case under_score"], ["℃ · × α β"],
+        [new string('a', 300) + " 熔盐泵"], [new string('a', 255) + " b"], ["x" + new string('1', 254) + ".5"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void SameTokens_AsLucenesChain(string text) => AssertSame(text);
+
+    [Fact]
+    public void SameTokens_OnRealText()
+    {
+        int simple = 0, texts = 0;
+        foreach (var line in File.ReadLines(Path.Combine(RepoRoot(), "tests", "data", "csl-dev", "profiles.jsonl")))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            foreach (var property in json.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String))
+            {
+                var text = property.Value.GetString()!;
+                AssertSame(text);
+                texts++;
+                simple += FastBigramTokenizer.IsSimple(new string(text.Select(WidthFoldingCharFilter.Fold).ToArray())) ? 1 : 0;
+            }
+        }
+        Assert.True(texts > 2000);
+        // Most real text takes the fast path (otherwise it would be no faster).
+        Assert.True(simple > texts / 2, $"{simple} of {texts} texts take the fast path");
+    }
+
+    [Fact]
+    public void SameTokens_OnRandomText()
+    {
+        // Characters the fast path handles, and some it must hand over (kana, full width, marks, surrogates, ·, ’, _).
+        const string alphabet = "abcXYZ019 .,;:'-_()%\t\n熔盐泵高温中文、。“”《》—…ひカ한ａ１，；：．　·’\u0301\u00E9";
+        var random = new Random(20261123);
+        for (int i = 0; i < 5000; i++)
+        {
+            var chars = new List<char>();
+            int length = random.Next(0, 40);
+            for (int c = 0; c < length; c++)
+            {
+                if (random.Next(60) == 0)
+                {
+                    chars.AddRange("𠀀");
+                }
+                else
+                {
+                    chars.Add(alphabet[random.Next(alphabet.Length)]);
+                }
+            }
+            AssertSame(new string([.. chars]));
+        }
+    }
+
+    [Fact]
+    public void ReusedAcrossFastAndFallbackTexts()
+    {
+        foreach (var text in new[] { "熔盐泵", "ひらがな熔盐", "熔盐泵 pump", "naïve", "", "高温" })
+        {
+            AssertSame(text);
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Matchmaking.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Matchmaking.sln not found above " + AppContext.BaseDirectory);
+    }
+}

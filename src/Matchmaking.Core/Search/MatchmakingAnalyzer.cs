@@ -29,12 +29,22 @@ public sealed class MatchmakingAnalyzer : Analyzer
 
     public bool OutputUnigrams { get; }
 
+    /// <summary>Analyse with Lucene's tokenizer and filters only (tests compare it with <see cref="FastBigramTokenizer"/>).</summary>
+    internal bool UseReferenceChain { get; init; }
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new StandardTokenizer(Version, reader);
-        TokenStream stream = new CJKWidthFilter(source);
-        stream = new CaselessAwareLowerCaseFilter(stream);
-        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, OutputUnigrams);
+        Tokenizer source;
+        TokenStream stream;
+        if (OutputUnigrams || UseReferenceChain)
+        {
+            (source, stream) = FastBigramTokenizer.ReferenceChain(reader, OutputUnigrams);
+        }
+        else
+        {
+            // The same tokens as the chain above, in one pass for most text (see FastBigramTokenizer).
+            stream = source = new FastBigramTokenizer(reader);
+        }
         stream = new NonLatinKeywordFilter(stream);
         stream = new EnglishPossessiveFilter(Version, stream);
         stream = new PorterStemFilter(stream);
