@@ -67,6 +67,34 @@ public class AnalyzerTests
     }
 }
 
+public class LatinWordPairTests
+{
+    private static readonly MatchmakingAnalyzer WithPairs = new() { LatinWordPairs = true };
+
+    [Fact]
+    public void AdjacentLatinWords_AlsoBecomePairs_StackedOnTheSecondWord()
+    {
+        var tokens = new List<string>();
+        using (var stream = WithPairs.GetTokenStream("all", "High-temperature molten salt pumps 熔盐 NCM811 cathode 3.5 mm"))
+        {
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                tokens.Add($"{term}+{increment.PositionIncrement}");
+            }
+            stream.End();
+        }
+        Assert.Equal(
+            ["high+1", "temperatur+1", "high temperatur+0", "molten+1", "temperatur molten+0", "salt+1", "molten salt+0", "pump+1", "salt pump+0",
+             "熔盐+1", "ncm811+1", "cathod+1", "ncm811 cathod+0", "3.5+1", "cathod 3.5+0", "mm+1", "3.5 mm+0"],
+            tokens);
+        // Word tokens are those of the analyzer without pairs.
+        Assert.Equal(new MatchmakingAnalyzer().Tokens("High-temperature molten salt pumps 熔盐 NCM811 cathode 3.5 mm"), tokens.Where(t => t.EndsWith("+1")).Select(t => t[..^2]));
+    }
+}
+
 /// <summary>The one-pass tokenizer must give exactly what Lucene's tokenizer and filters give.</summary>
 public class FastBigramTokenizerTests
 {

@@ -94,6 +94,23 @@ public class RankingTests : IDisposable
     }
 
     [Fact]
+    public void LatinPhrases_AreMatchedByWordPairs_WithPhraseSemantics()
+    {
+        _index.Upsert(Doc("pairs-apart", "tanks", "molten salt tanks and a salt pump seal"));
+        _index.Upsert(Doc("skill-values", "other", "nothing here", ["molten salt", "pump seal"]));
+        var two = Search("\"salt pump\"");
+        Assert.Contains("all:salt pump", two.ParsedQuery); // one term, no positions to read
+        Assert.Contains("pairs-apart", Ids(two));
+        // Three words: both pairs in a row, not just both pairs somewhere.
+        var three = Ids(Search("\"molten salt pump\""));
+        Assert.Contains("english", three);
+        Assert.DoesNotContain("pairs-apart", three);
+        // Two skills are two values: no pair (nor phrase) across them.
+        Assert.DoesNotContain("skill-values", Ids(Search("\"salt pump\"")));
+        Assert.Contains("skill-values", Ids(Search("\"pump seal\"")));
+    }
+
+    [Fact]
     public void Synonyms_FindOtherForms_BothWays()
     {
         Assert.Contains("english", Ids(Search("熔盐泵")));

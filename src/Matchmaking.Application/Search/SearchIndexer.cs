@@ -21,7 +21,7 @@ public sealed class SearchIndexer(IDbContextFactory<AppDbContext> dbFactory, str
     private const int OutboxBatch = 500;
     /// <summary>Bump when the document layout or analysis changes: indexes written with another layout are
     /// rebuilt at start-up even if their counts and watermark agree with the database.</summary>
-    public const string LayoutVersion = "5";
+    public const string LayoutVersion = "6";
     private string LayoutFile => Path.Combine(indexRoot, "layout-version.txt");
     private readonly ILogger _log = log ?? NullLogger<SearchIndexer>.Instance;
     private readonly SemaphoreSlim _writeLock = new(1, 1);

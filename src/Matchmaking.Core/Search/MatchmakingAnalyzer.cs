@@ -29,6 +29,14 @@ public sealed class MatchmakingAnalyzer : Analyzer
 
     public bool OutputUnigrams { get; }
 
+    /// <summary>
+    /// Also index every two adjacent Latin/number words as one token ("high temperatur", stacked on the
+    /// second word), so a phrase of such words is matched without reading positions; see
+    /// <see cref="LatinWordPairFilter"/>. For the index only: the query parser analyses words and builds
+    /// the pairs itself.
+    /// </summary>
+    public bool LatinWordPairs { get; init; }
+
     /// <summary>Analyse with Lucene's tokenizer and filters only (tests compare it with <see cref="FastBigramTokenizer"/>).</summary>
     internal bool UseReferenceChain { get; init; }
 
@@ -48,6 +56,10 @@ public sealed class MatchmakingAnalyzer : Analyzer
         stream = new NonLatinKeywordFilter(stream);
         stream = new EnglishPossessiveFilter(Version, stream);
         stream = new PorterStemFilter(stream);
+        if (LatinWordPairs)
+        {
+            stream = new LatinWordPairFilter(stream);
+        }
         return new TokenStreamComponents(source, stream);
     }
 
@@ -162,6 +174,92 @@ internal sealed class CaselessAwareLowerCaseFilter : TokenFilter
     /// </summary>
     internal static bool IsCaseless(char c) =>
         c is >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF';
+}
+
+/// <summary>
+/// After each Latin/number word (StandardTokenizer's ALPHANUM or NUM) that directly follows another
+/// (position increment 1), adds the pair "previous word" + space + "word", stacked on the word (position
+/// increment 0). A phrase of k such words (positions p … p+k−1) then equals the pairs at p+1 … p+k−1 in a
+/// row: one term for two words. Word tokens are unchanged; a stream's first word never pairs, so the
+/// values of a multi-valued field do not pair across their boundary.
+/// </summary>
+internal sealed class LatinWordPairFilter : TokenFilter
+{
+    internal const string PairType = "<PAIR>";
+    private static readonly string AlphaNum = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
+    private static readonly string Num = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
+
+    private readonly ICharTermAttribute _term;
+    private readonly ITypeAttribute _type;
+    private readonly IPositionIncrementAttribute _increment;
+    private readonly IOffsetAttribute _offset;
+    private char[] _previous = new char[32];
+    private int _previousLength = -1; // -1: the last token was not a Latin word
+    private int _previousStart;
+    private char[] _pair = new char[64];
+    private int _pairLength = -1; // -1: no pair waiting
+    private int _pairStart, _pairEnd;
+
+    public LatinWordPairFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _type = AddAttribute<ITypeAttribute>();
+        _increment = AddAttribute<IPositionIncrementAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+    }
+
+    internal static bool IsLatinWord(string type) => ReferenceEquals(type, AlphaNum) || ReferenceEquals(type, Num) || type == AlphaNum || type == Num;
+
+    public override bool IncrementToken()
+    {
+        if (_pairLength >= 0)
+        {
+            _term.CopyBuffer(_pair, 0, _pairLength);
+            _type.Type = PairType;
+            _increment.PositionIncrement = 0;
+            _offset.SetOffset(_pairStart, _pairEnd);
+            _pairLength = -1;
+            return true;
+        }
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+        if (!IsLatinWord(_type.Type))
+        {
+            _previousLength = -1;
+            return true;
+        }
+        int length = _term.Length;
+        if (_previousLength >= 0 && _increment.PositionIncrement == 1)
+        {
+            _pairLength = _previousLength + 1 + length;
+            if (_pair.Length < _pairLength)
+            {
+                _pair = new char[_pairLength * 2];
+            }
+            Array.Copy(_previous, _pair, _previousLength);
+            _pair[_previousLength] = ' ';
+            Array.Copy(_term.Buffer, 0, _pair, _previousLength + 1, length);
+            _pairStart = _previousStart;
+            _pairEnd = _offset.EndOffset;
+        }
+        if (_previous.Length < length)
+        {
+            _previous = new char[length * 2];
+        }
+        Array.Copy(_term.Buffer, _previous, length);
+        _previousLength = length;
+        _previousStart = _offset.StartOffset;
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _previousLength = -1;
+        _pairLength = -1;
+    }
 }
 
 /// <summary>Marks every token that is not a Latin/number word as a keyword so the stemmers skip it.</summary>

@@ -46,6 +46,7 @@ public sealed class SafeQueryParser
     private readonly KeyValuePair<string, float>[]? _matchFields;
     private readonly KeyValuePair<string, float>[]? _scoringFields;
     private readonly bool _expandSingle;
+    private readonly bool _latinWordPairs;
 
     /// <param name="expandSingleCjkCharacters">
     /// The index holds only bigrams: a lone CJK character typed (泵) also matches the bigrams that
@@ -58,8 +59,13 @@ public sealed class SafeQueryParser
     /// is the query over the other, short fields (title, skills) whose weighted score is added to the
     /// top hits' scores.
     /// </param>
-    public SafeQueryParser(Analyzer analyzer, SynonymSet? synonyms = null, IReadOnlyDictionary<string, float>? fieldBoosts = null, bool expandSingleCjkCharacters = false, string? matchField = null)
+    /// <param name="latinWordPairs">
+    /// The catch-all field also indexes adjacent Latin words as pairs (<see cref="MatchmakingAnalyzer.LatinWordPairs"/>):
+    /// a phrase of Latin words is then matched by its pairs (a term instead of a phrase for two words).
+    /// </param>
+    public SafeQueryParser(Analyzer analyzer, SynonymSet? synonyms = null, IReadOnlyDictionary<string, float>? fieldBoosts = null, bool expandSingleCjkCharacters = false, string? matchField = null, bool latinWordPairs = false)
     {
+        _latinWordPairs = latinWordPairs && matchField is not null;
 
         _expandSingle = expandSingleCjkCharacters;
         _analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
@@ -355,7 +361,7 @@ public sealed class SafeQueryParser
         else if (item.Quoted || item.Excluded || tokens.Count <= MaxTokensAsPhrase)
         {
             // A short run (熔盐泵, NCM811正极) means that word: match it as a phrase.
-            core = Phrase(tokens, fields);
+            core = Phrase(tokens, fields, pairs: matching && _latinWordPairs);
         }
         else
         {
@@ -386,7 +392,7 @@ public sealed class SafeQueryParser
                 continue;
             }
             highlight?.UnionWith(formTokens.Select(t => t.Term));
-            var alternative = Phrase(formTokens, fields);
+            var alternative = Phrase(formTokens, fields, pairs: matching && _latinWordPairs);
             alternative.Boost *= SynonymWeight; // what was typed ranks above its equivalents
             either.Add(alternative, Occur.SHOULD);
         }
@@ -428,17 +434,24 @@ public sealed class SafeQueryParser
         return dismax;
     }
 
-    private static Query Phrase(List<(string Term, int Position)> tokens, KeyValuePair<string, float>[] fields)
+    /// <param name="pairs">Match a phrase of Latin words by the word pairs the index holds (<see cref="LatinWordPairFilter"/>).</param>
+    private static Query Phrase(List<(string Term, int Position, bool Latin)> tokens, KeyValuePair<string, float>[] fields, bool pairs = false)
     {
         if (tokens.Count == 1)
         {
             return AnyField(tokens[0].Term, fields);
         }
+        if (pairs && tokens.All(t => t.Latin) && tokens.Zip(tokens.Skip(1)).All(t => t.Second.Position == t.First.Position + 1))
+        {
+            // "a b c" is the pairs "a b" and "b c" at consecutive positions; "a b" alone is one term.
+            var paired = tokens.Zip(tokens.Skip(1), (a, b) => (a.Term + " " + b.Term, b.Position - 1, true)).ToList();
+            return Phrase(paired, fields);
+        }
         var dismax = new DisjunctionMaxQuery(0.1f);
         foreach (var (field, boost) in fields)
         {
             var phrase = new PhraseQuery { Boost = boost };
-            foreach (var (term, position) in tokens)
+            foreach (var (term, position, _) in tokens)
             {
                 phrase.Add(new Term(field, term), position);
             }
@@ -448,11 +461,12 @@ public sealed class SafeQueryParser
     }
 
     /// <summary>Token texts with positions; stacked tokens (same position) keep only the first.</summary>
-    private List<(string Term, int Position)> Analyze(string text, ref bool tooMany)
+    private List<(string Term, int Position, bool Latin)> Analyze(string text, ref bool tooMany)
     {
-        var tokens = new List<(string, int)>();
+        var tokens = new List<(string, int, bool)>();
         using var stream = _analyzer.GetTokenStream(_fields[0].Key, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();
         int position = -1;
@@ -468,7 +482,7 @@ public sealed class SafeQueryParser
                 tooMany = true;
                 break;
             }
-            tokens.Add((term.ToString(), position));
+            tokens.Add((term.ToString(), position, LatinWordPairFilter.IsLatinWord(type.Type)));
         }
         stream.End();
         return tokens;

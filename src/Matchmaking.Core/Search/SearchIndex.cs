@@ -70,13 +70,13 @@ public sealed class SearchIndex : IDisposable
         _dir = dir ?? throw new ArgumentNullException(nameof(dir));
         _ownsDirectory = ownsDirectory;
         _options = options ?? new SearchIndexOptions();
-        IndexAnalyzer = new MatchmakingAnalyzer(_options.IndexUnigrams);
+        IndexAnalyzer = new MatchmakingAnalyzer(_options.IndexUnigrams) { LatinWordPairs = true };
         QueryAnalyzer = new MatchmakingAnalyzer(outputUnigrams: false);
         // Body is indexed only inside the catch-all field, so body weight is given to that field.
         var boosts = (_options.FieldBoosts ?? SafeQueryParser.DefaultFieldBoosts)
             .GroupBy(kv => kv.Key == FieldNames.Body ? FieldNames.All : kv.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Max(kv => kv.Value), StringComparer.Ordinal);
-        Parser = new SafeQueryParser(QueryAnalyzer, synonyms, boosts, expandSingleCjkCharacters: !_options.IndexUnigrams, matchField: FieldNames.All);
+        Parser = new SafeQueryParser(QueryAnalyzer, synonyms, boosts, expandSingleCjkCharacters: !_options.IndexUnigrams, matchField: FieldNames.All, latinWordPairs: true);
         Highlighter = new Highlighter(IndexAnalyzer, _options.SnippetLength);
         _bigramHighlighter = new Highlighter(QueryAnalyzer, _options.SnippetLength);
         _builders = new(() => new DocumentBuilder());
