@@ -4,13 +4,20 @@ namespace Matchmaking.Core.Search;
 public static class FieldNames
 {
     public const string Id = "id";
+
+    /// <summary>
+    /// Title and skills are not indexed fields of their own: the parser's weighting query names them,
+    /// and <see cref="TitleSkillsScorer"/> evaluates it against each top hit's title and skills.
+    /// </summary>
     public const string Title = "title";
     public const string Skills = "skills";
+
+    /// <summary>Stored only when the body does not fit in the hit record (<see cref="Hit"/>).</summary>
     public const string Body = "body";
 
     /// <summary>
-    /// Catch-all text field (title, skills and body, indexed once more with position gaps between
-    /// them) used to match queries. Body text is stored but matched only through this field.
+    /// The one indexed text field: title, skills and body, with position gaps between them (and pairs
+    /// of adjacent Latin words, see <see cref="LatinWordPairFilter"/>). Every query matches here.
     /// </summary>
     public const string All = "all";
 
