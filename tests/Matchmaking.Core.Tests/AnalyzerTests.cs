@@ -74,18 +74,9 @@ public class LatinWordPairTests
     [Fact]
     public void AdjacentLatinWords_AlsoBecomePairs_StackedOnTheSecondWord()
     {
-        var tokens = new List<string>();
-        using (var stream = WithPairs.GetTokenStream("all", "High-temperature molten salt pumps 熔盐 NCM811 cathode 3.5 mm"))
-        {
-            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-            var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                tokens.Add($"{term}+{increment.PositionIncrement}");
-            }
-            stream.End();
-        }
+        var tokens = FastBigramTokenizerTests.Describe(WithPairs, "High-temperature molten salt pumps 熔盐 NCM811 cathode 3.5 mm")
+            .SkipLast(1) // the final offset
+            .Select(t => $"{t.Term}+{t.Increment}").ToList();
         Assert.Equal(
             ["high+1", "temperatur+1", "high temperatur+0", "molten+1", "temperatur molten+0", "salt+1", "molten salt+0", "pump+1", "salt pump+0",
              "熔盐+1", "ncm811+1", "cathod+1", "ncm811 cathod+0", "3.5+1", "cathod 3.5+0", "mm+1", "3.5 mm+0"],
@@ -101,9 +92,10 @@ public class FastBigramTokenizerTests
     private static readonly MatchmakingAnalyzer Fast = new();
     private static readonly MatchmakingAnalyzer Reference = new() { UseReferenceChain = true };
 
-    private static List<string> Tokens(MatchmakingAnalyzer analyzer, string text)
+    /// <summary>Every attribute the index or the highlighter reads, per token, then the final offset as "(end)".</summary>
+    internal static List<(string Term, string Type, int Start, int End, int Increment, int Length, bool Keyword)> Describe(MatchmakingAnalyzer analyzer, string text)
     {
-        var result = new List<string>();
+        var result = new List<(string, string, int, int, int, int, bool)>();
         using var stream = analyzer.GetTokenStream("all", text);
         var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
         var offset = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
@@ -114,12 +106,14 @@ public class FastBigramTokenizerTests
         stream.Reset();
         while (stream.IncrementToken())
         {
-            result.Add($"{term}|{type.Type}|{offset.StartOffset}-{offset.EndOffset}|+{increment.PositionIncrement}|{length.PositionLength}|{keyword.IsKeyword}");
+            result.Add((term.ToString(), type.Type, offset.StartOffset, offset.EndOffset, increment.PositionIncrement, length.PositionLength, keyword.IsKeyword));
         }
         stream.End();
-        result.Add($"end {offset.EndOffset}");
+        result.Add(("(end)", "", offset.EndOffset, offset.EndOffset, 0, 0, false));
         return result;
     }
+
+    private static List<string> Tokens(MatchmakingAnalyzer analyzer, string text) => Describe(analyzer, text).Select(t => t.ToString()).ToList();
 
     private static void AssertSame(string text) => Assert.True(
         Tokens(Reference, text).SequenceEqual(Tokens(Fast, text)),
