@@ -11,13 +11,12 @@ namespace Matchmaking.Core.Search;
 /// ideographs (U+4E00–U+9FCC), white space and punctuation that only separates (plus <c>. , ; : '</c>
 /// with their UAX #29 joining rules). Any other text, or a word longer than StandardTokenizer's limit,
 /// goes through that chain itself. Same tokens, types, positions and offsets (a test compares both
-/// over real and random text); about three times faster, and analysis is a fifth of a rebuild.
+/// over real and random text). The whole analyzer runs about 1.8 times as fast on real text (13.4 → 7.5 µs
+/// per body, `analyze-profile`), and analysis was a sixth of a rebuild.
 /// </summary>
 internal sealed class FastBigramTokenizer : Tokenizer
 {
     private const int MaxWordLength = StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
-    private static readonly string AlphaNum = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
-    private static readonly string Num = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
     private const string Double = "<DOUBLE>";
     private const string Single = "<SINGLE>";
 
@@ -161,7 +160,7 @@ internal sealed class FastBigramTokenizer : Tokenizer
                         break;
                     }
                 }
-                Emit(start, end - start, letters ? AlphaNum : Num);
+                Emit(start, end - start, letters ? MatchmakingAnalyzer.AlphaNumType : MatchmakingAnalyzer.NumType);
                 for (int i = 0; i < _term.Length; i++)
                 {
                     if (_term.Buffer[i] is >= 'A' and <= 'Z')

@@ -1,4 +1,5 @@
 using System.Text;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Matchmaking.Core.Search;
@@ -79,6 +80,20 @@ internal static class HitRecord
         into.Offset = 0;
         into.Length = at;
         return fits;
+    }
+
+    /// <summary>Reads document <paramref name="doc"/>'s record into <paramref name="scratch"/> (empty when the segment has none).</summary>
+    public static BytesRef Load(AtomicReader segment, int doc, BytesRef scratch)
+    {
+        if (segment.GetBinaryDocValues(FieldNames.Hit) is { } values)
+        {
+            values.Get(doc, scratch);
+        }
+        else
+        {
+            scratch.Length = 0;
+        }
+        return scratch;
     }
 
     /// <summary>Decodes a record; <c>BodyStored</c> means the body is in the stored field <see cref="FieldNames.Body"/>.</summary>

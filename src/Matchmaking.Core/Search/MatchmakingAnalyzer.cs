@@ -37,6 +37,13 @@ public sealed class MatchmakingAnalyzer : Analyzer
     /// </summary>
     public bool LatinWordPairs { get; init; }
 
+    /// <summary>StandardTokenizer's types of a word with letters (NCM811, pump) and of a number (3.5).</summary>
+    internal static readonly string AlphaNumType = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
+    internal static readonly string NumType = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
+
+    /// <summary>Whether a token of this type is a Latin/number word (as opposed to CJK text).</summary>
+    internal static bool IsLatinWord(string type) => type == AlphaNumType || type == NumType;
+
     /// <summary>Analyse with Lucene's tokenizer and filters only (tests compare it with <see cref="FastBigramTokenizer"/>).</summary>
     internal bool UseReferenceChain { get; init; }
 
@@ -186,8 +193,6 @@ internal sealed class CaselessAwareLowerCaseFilter : TokenFilter
 internal sealed class LatinWordPairFilter : TokenFilter
 {
     internal const string PairType = "<PAIR>";
-    private static readonly string AlphaNum = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
-    private static readonly string Num = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
 
     private readonly ICharTermAttribute _term;
     private readonly ITypeAttribute _type;
@@ -208,8 +213,6 @@ internal sealed class LatinWordPairFilter : TokenFilter
         _offset = AddAttribute<IOffsetAttribute>();
     }
 
-    internal static bool IsLatinWord(string type) => ReferenceEquals(type, AlphaNum) || ReferenceEquals(type, Num) || type == AlphaNum || type == Num;
-
     public override bool IncrementToken()
     {
         if (_pairLength >= 0)
@@ -225,7 +228,7 @@ internal sealed class LatinWordPairFilter : TokenFilter
         {
             return false;
         }
-        if (!IsLatinWord(_type.Type))
+        if (!MatchmakingAnalyzer.IsLatinWord(_type.Type))
         {
             _previousLength = -1;
             return true;
@@ -265,7 +268,6 @@ internal sealed class LatinWordPairFilter : TokenFilter
 /// <summary>Marks every token that is not a Latin/number word as a keyword so the stemmers skip it.</summary>
 internal sealed class NonLatinKeywordFilter : TokenFilter
 {
-    private static readonly string AlphaNum = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
     private readonly ITypeAttribute _type;
     private readonly IKeywordAttribute _keyword;
 
@@ -281,7 +283,7 @@ internal sealed class NonLatinKeywordFilter : TokenFilter
         {
             return false;
         }
-        if (!string.Equals(_type.Type, AlphaNum, StringComparison.Ordinal))
+        if (!string.Equals(_type.Type, MatchmakingAnalyzer.AlphaNumType, StringComparison.Ordinal))
         {
             _keyword.IsKeyword = true;
         }

@@ -66,7 +66,6 @@ public sealed class SafeQueryParser
     public SafeQueryParser(Analyzer analyzer, SynonymSet? synonyms = null, IReadOnlyDictionary<string, float>? fieldBoosts = null, bool expandSingleCjkCharacters = false, string? matchField = null, bool latinWordPairs = false)
     {
         _latinWordPairs = latinWordPairs && matchField is not null;
-
         _expandSingle = expandSingleCjkCharacters;
         _analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
         _synonyms = synonyms ?? SynonymSet.Empty;
@@ -340,31 +339,24 @@ public sealed class SafeQueryParser
         }
         highlight?.UnionWith(tokens.Select(t => t.Term));
 
+        bool cjkWord = matching && !item.Quoted && !item.Excluded && tokens.Count <= MaxTokensAsPhrase && tokens.All(t => IsCjkBigram(t.Term));
         Query core;
         if (tokens.Count == 1)
         {
             core = _expandSingle && !item.Excluded && IsSingleCjk(tokens[0].Term) ? SingleCharacter(tokens[0].Term, fields) : AnyField(tokens[0].Term, fields);
         }
-        else if (matching && !item.Quoted && !item.Excluded && tokens.Count <= MaxTokensAsPhrase && tokens.All(t => IsCjkBigram(t.Term)))
-        {
-            // A Chinese word of three to five characters (熔盐泵 = 熔盐 + 盐泵): its overlapping bigrams
-            // almost always occur together only as the word (the inner ones, such as 温熔 in 高温熔盐, hardly
-            // occur otherwise), so a conjunction matches without decoding positions. The scoring query still
-            // rewards the exact phrase in titles and skills.
-            var all = new BooleanQuery();
-            foreach (var token in tokens.Select(t => t.Term).Distinct())
-            {
-                all.Add(AnyField(token, fields), Occur.MUST);
-            }
-            core = all;
-        }
-        else if (item.Quoted || item.Excluded || tokens.Count <= MaxTokensAsPhrase)
+        else if (!cjkWord && (item.Quoted || item.Excluded || tokens.Count <= MaxTokensAsPhrase))
         {
             // A short run (熔盐泵, NCM811正极) means that word: match it as a phrase.
             core = Phrase(tokens, fields, pairs: matching && _latinWordPairs);
         }
         else
         {
+            // A long run needs all its tokens, with a bonus (when scoring) where they are adjacent. So does a
+            // Chinese word of three to five characters when matching (熔盐泵 = 熔盐 + 盐泵): its overlapping
+            // bigrams almost always occur together only as the word (the inner ones, such as 温熔 in 高温熔盐,
+            // hardly occur otherwise), so a conjunction matches without decoding positions, and the scoring
+            // query still rewards the exact phrase in titles and skills.
             var all = new BooleanQuery();
             foreach (var token in tokens.Select(t => t.Term).Distinct())
             {
@@ -482,7 +474,7 @@ public sealed class SafeQueryParser
                 tooMany = true;
                 break;
             }
-            tokens.Add((term.ToString(), position, LatinWordPairFilter.IsLatinWord(type.Type)));
+            tokens.Add((term.ToString(), position, MatchmakingAnalyzer.IsLatinWord(type.Type)));
         }
         stream.End();
         return tokens;

@@ -461,12 +461,7 @@ public sealed class SearchIndex : IDisposable
                 {
                     var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
                     int doc = scoreDoc.Doc - leaf.DocBase;
-                    var (id, title, body, bodyStored) = ("", "", "", false);
-                    if (leaf.AtomicReader.GetBinaryDocValues(FieldNames.Hit) is { } values)
-                    {
-                        values.Get(doc, bytes);
-                        (id, title, body, bodyStored) = HitRecord.Read(bytes);
-                    }
+                    var (id, title, body, bodyStored) = HitRecord.Read(HitRecord.Load(leaf.AtomicReader, doc, bytes));
                     if (bodyStored)
                     {
                         body = leaf.AtomicReader.Document(doc, LongBodyField).Get(FieldNames.Body) ?? "";

@@ -1,5 +1,3 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -7,7 +5,7 @@ namespace Matchmaking.Core.Search;
 
 /// <summary>
 /// Scores the parser's title/skills query (<see cref="ParsedUserQuery.Scoring"/>) against the top hits
-/// in memory. Each hit's title and skills come from its hit record and are analysed here, so the index
+/// in memory, from each hit's analysed title and skills (<see cref="TitleSkillsTokens"/>), so the index
 /// needs no title or skills field of its own: those fields would index every title and skill token a
 /// second time (beside the catch-all field) and cost a term look-up per field, term and segment on
 /// every query. The formula is Lucene's BM25 (k1 1.2, b 0.75) as the index's similarity gives it: a

@@ -32,12 +32,7 @@ internal sealed class TitleSkillsTokens
         var tokens = Volatile.Read(ref segment._docs[doc]);
         if (tokens is null)
         {
-            var (title, skills) = ("", "");
-            if (leaf.GetBinaryDocValues(FieldNames.Hit) is { } values)
-            {
-                values.Get(doc, scratch);
-                (title, skills) = HitRecord.ReadTitleAndSkills(scratch);
-            }
+            var (title, skills) = HitRecord.ReadTitleAndSkills(HitRecord.Load(leaf, doc, scratch));
             tokens = Analyze(analyzer, title, skills);
             Volatile.Write(ref segment._docs[doc], tokens);
         }
