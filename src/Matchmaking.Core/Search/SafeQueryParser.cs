@@ -152,9 +152,19 @@ public sealed class SafeQueryParser
         if (groups.Count > 1)
         {
             // At least half of the words (any one of two), so a long query does not degrade into "any word".
-            var any = (BooleanQuery)Combine(groups, excluded, Occur.SHOULD);
-            any.MinimumNumberShouldMatch = Math.Max(1, groups.Count / 2);
-            relaxed = any;
+            int minimum = Math.Max(1, groups.Count / 2);
+            if (minimum == 1)
+            {
+                var any = (BooleanQuery)Combine(groups, excluded, Occur.SHOULD);
+                any.MinimumNumberShouldMatch = 1;
+                relaxed = any;
+            }
+            else
+            {
+                // The same matches and scores, evaluated a word at a time (see AtLeastQuery).
+                var atLeast = new AtLeastQuery(groups.Select(g => g.Count == 1 ? g[0] : Any(g)), minimum);
+                relaxed = excluded.Count == 0 ? atLeast : Combine([[atLeast]], excluded, Occur.MUST);
+            }
         }
         return new ParsedUserQuery(strict, relaxed, false, highlight, Join(messages)) { Scoring = scoringQuery };
     }
@@ -166,19 +176,7 @@ public sealed class SafeQueryParser
         var query = new BooleanQuery();
         foreach (var group in groups)
         {
-            if (group.Count == 1)
-            {
-                query.Add(group[0], occur);
-            }
-            else
-            {
-                var any = new BooleanQuery();
-                foreach (var unit in group)
-                {
-                    any.Add(unit, Occur.SHOULD);
-                }
-                query.Add(any, occur);
-            }
+            query.Add(group.Count == 1 ? group[0] : Any(group), occur);
         }
         if (groups.Count == 0)
         {
@@ -189,6 +187,17 @@ public sealed class SafeQueryParser
             query.Add(unit, Occur.MUST_NOT);
         }
         return query;
+    }
+
+    /// <summary>The alternatives of an OR group.</summary>
+    private static BooleanQuery Any(List<Query> group)
+    {
+        var any = new BooleanQuery();
+        foreach (var unit in group)
+        {
+            any.Add(unit, Occur.SHOULD);
+        }
+        return any;
     }
 
     /// <summary>Truncates, and replaces control characters and lone surrogates with spaces.</summary>

@@ -84,14 +84,14 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>
-    /// Opens (or creates) an index in a folder on disk. Uses <see cref="NIOFSDirectory"/>: with
-    /// Lucene.NET 4.8.0-beta00017 an <see cref="MMapDirectory"/> made searches slower the longer the
-    /// process ran (see docs/performance.md).
+    /// Opens (or creates) an index in a folder on disk, memory-mapped without the clone table that made
+    /// Lucene.NET's own <see cref="MMapDirectory"/> slower the longer the process ran
+    /// (<see cref="UntrackedMMapDirectory"/>, docs/performance.md).
     /// </summary>
     public static SearchIndex OpenFs(string folder, SynonymSet? synonyms = null, SearchIndexOptions? options = null)
     {
         System.IO.Directory.CreateDirectory(folder);
-        return new SearchIndex(new NIOFSDirectory(new DirectoryInfo(folder)), ownsDirectory: true, synonyms, options);
+        return new SearchIndex(new UntrackedMMapDirectory(new DirectoryInfo(folder)), ownsDirectory: true, synonyms, options);
     }
 
     public MatchmakingAnalyzer IndexAnalyzer { get; }
@@ -514,6 +514,8 @@ public sealed class SearchIndex : IDisposable
                     copy.Add(WithTermStates(clause.Query, top, cache), clause.Occur);
                 }
                 return copy;
+            case AtLeastQuery atLeast:
+                return new AtLeastQuery(atLeast.Clauses.Select(c => WithTermStates(c, top, cache)), atLeast.MinimumMatch) { Boost = atLeast.Boost };
             case DisjunctionMaxQuery dismax:
                 var any = new DisjunctionMaxQuery(dismax.TieBreakerMultiplier) { Boost = dismax.Boost };
                 foreach (var disjunct in dismax.Disjuncts)
