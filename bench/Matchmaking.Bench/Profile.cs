@@ -16,7 +16,8 @@ internal static class Profile
         {
             "nio" => (Lucene.Net.Store.Directory)new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(path)),
             "simple" => new Lucene.Net.Store.SimpleFSDirectory(new DirectoryInfo(path)),
-            _ => new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(path)),
+            "mmap" => new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(path)),
+            _ => new UntrackedMMapDirectory(new DirectoryInfo(path)),
         };
         using var index = new SearchIndex(luceneDir);
         var clock = Stopwatch.StartNew();
