@@ -496,7 +496,10 @@ public sealed class SearchIndex : IDisposable
         return TitleSkillsScorer.Idf(state.DocFreq, searcher.IndexReader.MaxDoc);
     }
 
-    /// <summary>A copy of <paramref name="query"/> whose term queries carry their looked-up term states.</summary>
+    /// <summary>
+    /// A copy of <paramref name="query"/> whose term queries carry their looked-up term states; a term in many of the
+    /// documents becomes a <see cref="DenseTermQuery"/>.
+    /// </summary>
     private static Query WithTermStates(Query query, IndexReaderContext top, Dictionary<Term, TermContext> cache)
     {
         switch (query)
@@ -506,7 +509,9 @@ public sealed class SearchIndex : IDisposable
                 {
                     cache[term.Term] = state = TermContext.Build(top, term.Term);
                 }
-                return new TermQuery(term.Term, state) { Boost = term.Boost };
+                return DenseTermQuery.IsDense(state.DocFreq, top.Reader.MaxDoc)
+                    ? new DenseTermQuery(term.Term, state) { Boost = term.Boost }
+                    : new TermQuery(term.Term, state) { Boost = term.Boost };
             case BooleanQuery boolean:
                 var copy = new BooleanQuery(boolean.CoordDisabled) { MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch, Boost = boolean.Boost };
                 foreach (var clause in boolean.Clauses)

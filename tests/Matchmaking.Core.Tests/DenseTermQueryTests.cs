@@ -1,0 +1,146 @@
+using System.Globalization;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Matchmaking.Core.Search;
+
+namespace Matchmaking.Core.Tests;
+
+/// <summary>
+/// <see cref="DenseTermQuery"/> must match and score exactly as <see cref="TermQuery"/>: alone, inside
+/// conjunctions and "at least" queries, with deleted documents, filters, a frequency over 255, and in a segment
+/// too small to be kept in memory (read from the index as usual).
+/// </summary>
+public sealed class DenseTermQueryTests : IDisposable
+{
+    private const string Field = "f";
+    private static readonly string[] Words = Enumerable.Range(0, 16).Select(i => "w" + i).ToArray();
+
+    private readonly RAMDirectory _dir = new();
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+
+    public DenseTermQueryTests()
+    {
+        var random = new Random(5);
+        var config = new IndexWriterConfig(MatchmakingAnalyzer.Version, new WhitespaceAnalyzer(MatchmakingAnalyzer.Version))
+        {
+            Similarity = new BM25Similarity(),
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+        };
+        using (var writer = new IndexWriter(_dir, config))
+        {
+            for (int i = 0; i < 7000; i++)
+            {
+                var words = Enumerable.Range(0, 1 + random.Next(10)).Select(_ => Words[(int)(Words.Length * Math.Pow(random.NextDouble(), 2))]);
+                var text = string.Join(' ', words);
+                if (i == 321)
+                {
+                    text += string.Concat(Enumerable.Repeat(" w0", 300)); // a frequency over a byte
+                }
+                writer.AddDocument(new Document
+                {
+                    new StringField("id", i.ToString(CultureInfo.InvariantCulture), Lucene.Net.Documents.Field.Store.NO),
+                    new TextField(Field, text, Lucene.Net.Documents.Field.Store.NO),
+                });
+                if (i == 5999)
+                {
+                    writer.Commit(); // a large segment (kept in memory) and a small one (read from the index)
+                }
+            }
+            for (int i = 3; i < 7000; i += 11)
+            {
+                writer.DeleteDocuments(new Term("id", i.ToString(CultureInfo.InvariantCulture)));
+            }
+            writer.Commit();
+        }
+        _reader = DirectoryReader.Open(_dir);
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public void MatchesAndScores_AsTermQuery()
+    {
+        Assert.Contains(_reader.Leaves, l => l.AtomicReader.MaxDoc >= DenseTermQuery.MinSegmentDocs);
+        Assert.Contains(_reader.Leaves, l => l.AtomicReader.MaxDoc < DenseTermQuery.MinSegmentDocs);
+        var random = new Random(9);
+        var filter = new QueryWrapperFilter(new TermQuery(new Term(Field, "w5")));
+        int dense = 0;
+        for (int round = 0; round < 120; round++)
+        {
+            var words = Enumerable.Range(0, 1 + random.Next(5)).Select(_ => Words[random.Next(Words.Length)]).ToArray();
+            dense += words.Count(w => IsDense(w));
+            int shape = random.Next(3);
+            var plain = Build(words, shape, dense: false);
+            var ours = Build(words, shape, dense: true);
+            AssertSameHits(_searcher.Search(plain, 10000), _searcher.Search(ours, 10000), ours);
+            AssertSameHits(_searcher.Search(plain, filter, 10000), _searcher.Search(ours, filter, 10000), ours);
+        }
+        Assert.True(dense > 50, "too few dense terms were tried");
+    }
+
+    [Fact]
+    public void FrequencyOverAByte_ScoresAsTermQuery()
+    {
+        Assert.True(IsDense("w0"));
+        var plain = _searcher.Search(new TermQuery(new Term(Field, "w0")), 1).ScoreDocs[0];
+        var ours = _searcher.Search(Dense("w0"), 1).ScoreDocs[0];
+        Assert.Equal(321, plain.Doc);
+        Assert.Equal(plain.Doc, ours.Doc);
+        Assert.Equal(plain.Score, ours.Score, 5);
+    }
+
+    [Fact]
+    public void Explain_AndText_AreTermQuerys()
+    {
+        var query = Dense("w1");
+        Assert.Equal(new TermQuery(new Term(Field, "w1")).ToString(), query.ToString());
+        var top = _searcher.Search(query, 1).ScoreDocs[0];
+        Assert.Equal(top.Score, _searcher.Explain(query, top.Doc).Value, 5);
+    }
+
+    private bool IsDense(string word) => DenseTermQuery.IsDense(_reader.DocFreq(new Term(Field, word)), _reader.MaxDoc);
+
+    private DenseTermQuery Dense(string word)
+    {
+        var term = new Term(Field, word);
+        return new DenseTermQuery(term, TermContext.Build(_searcher.TopReaderContext, term));
+    }
+
+    /// <summary>0: the words as a conjunction; 1: at least half of them; 2: any of them.</summary>
+    private Query Build(string[] words, int shape, bool dense)
+    {
+        var clauses = words.Select(w => dense ? (Query)Dense(w) : new TermQuery(new Term(Field, w))).ToList();
+        if (shape == 1 && clauses.Count > 1)
+        {
+            return new AtLeastQuery(clauses, Math.Max(1, clauses.Count / 2));
+        }
+        var query = new BooleanQuery();
+        foreach (var clause in clauses)
+        {
+            query.Add(clause, shape == 2 ? Occur.SHOULD : Occur.MUST);
+        }
+        return query;
+    }
+
+    private static void AssertSameHits(TopDocs expected, TopDocs actual, Query query)
+    {
+        Assert.True(expected.TotalHits == actual.TotalHits, $"{query}: {actual.TotalHits} hits, expected {expected.TotalHits}");
+        var want = expected.ScoreDocs.OrderBy(d => d.Doc).ToArray();
+        var got = actual.ScoreDocs.OrderBy(d => d.Doc).ToArray();
+        Assert.Equal(want.Select(d => d.Doc), got.Select(d => d.Doc));
+        for (int i = 0; i < want.Length; i++)
+        {
+            Assert.True(Math.Abs(want[i].Score - got[i].Score) <= 1e-5f * Math.Max(1f, want[i].Score), $"{query}: doc {want[i].Doc} scored {got[i].Score}, expected {want[i].Score}");
+        }
+    }
+}
