@@ -23,6 +23,9 @@ internal static class Profile
         var clock = Stopwatch.StartNew();
         index.Rebuild(docs, 1, null, CancellationToken.None);
         Console.WriteLine($"rebuild {n}: {n / clock.Elapsed.TotalSeconds:N0} docs/s, segments {index.WithSearcherForProfiling(s => s.IndexReader.Leaves.Count)}");
+        clock.Restart();
+        int dense = index.WithSearcherForProfiling(s => DenseTermQuery.Warm(s.IndexReader, FieldNames.All));
+        Console.WriteLine($"dense terms loaded: {dense} in {clock.Elapsed.TotalMilliseconds:N0} ms");
         void Measure(string name, Func<string, object?> run)
         {
             foreach (var q in queries.Take(200)) run(q);

@@ -27,6 +27,9 @@ switch (args.FirstOrDefault())
     case "rebuild-quick":
         RebuildQuick.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture), args.ElementAtOrDefault(2) ?? "csl", int.Parse(args.ElementAtOrDefault(3) ?? "2", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "0", CultureInfo.InvariantCulture));
         return 0;
+    case "relaxed-probe":
+        RelaxedProbe.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
     case "analyze-profile":
         AnalyzeProfile.Run(int.Parse(args.ElementAtOrDefault(1) ?? "20000", CultureInfo.InvariantCulture));
         return 0;
@@ -161,6 +164,9 @@ Row RunOurs(List<IndexDocument> docs, List<string> queries, bool unigrams)
     }
     Console.WriteLine($"# ours: {GC.CollectionCount(0) - gc0.Count} collections during {queries.Count} queries, pauses {(GC.GetTotalPauseDuration() - gc0.Pause).TotalMilliseconds:0} ms, " +
         $"{(GC.GetAllocatedBytesForCurrentThread() - gc0.Bytes) / 1024.0 / Math.Max(1, queries.Count):N0} KB allocated per query");
+    // A search that gets slower the longer the process runs (as Lucene.NET's own MMapDirectory did) shows here.
+    double P95(IEnumerable<double> xs) { var a = xs.OrderBy(x => x).ToArray(); return a.Length == 0 ? 0 : a[(int)(a.Length * 0.95)]; }
+    Console.WriteLine($"# ours: wall p95 of the first third of the queries {P95(wall.Take(wall.Count / 3)):0.00} ms, of the last third {P95(wall.Skip(wall.Count - wall.Count / 3)):0.00} ms");
     sampler?.Print(queries.Count);
     var oneChar = string.Join("/", singleChars.Select(c => search.Search(new SearchRequest { Query = c }).Total));
     return new Row($"ours (unigrams {(unigrams ? "on" : "off")}, 7 facets, 20 highlighted hits)", docs.Count, rate, perCpu, SizeMB(dir.Path), new(wall), new(cpuMs), new(shortWall), new(longWall), hits, relaxed, oneChar) { Load = $"{loadStart} → {Load1()}" };

@@ -17,7 +17,7 @@ namespace Matchmaking.Core.Tests;
 public sealed class DenseTermQueryTests : IDisposable
 {
     private const string Field = "f";
-    private static readonly string[] Words = Enumerable.Range(0, 16).Select(i => "w" + i).ToArray();
+    private static readonly string[] Words = Enumerable.Range(0, 40).Select(i => "w" + i).ToArray();
 
     private readonly RAMDirectory _dir = new();
     private readonly DirectoryReader _reader;
@@ -106,6 +106,16 @@ public sealed class DenseTermQueryTests : IDisposable
         Assert.Equal(new TermQuery(new Term(Field, "w1")).ToString(), query.ToString());
         var top = _searcher.Search(query, 1).ScoreDocs[0];
         Assert.Equal(top.Score, _searcher.Explain(query, top.Doc).Value, 5);
+    }
+
+    [Fact]
+    public void Warm_LoadsTheDenseTermsOfLargeSegments_Once()
+    {
+        int dense = Words.Count(w => DenseTermQuery.IsDense(_reader.Leaves[0].AtomicReader.DocFreq(new Term(Field, w)), _reader.Leaves[0].AtomicReader.MaxDoc));
+        Assert.InRange(dense, 3, Words.Length - 1);
+        Assert.Equal(dense, DenseTermQuery.Warm(_reader, Field)); // the small segment is read from the index
+        Assert.Equal(0, DenseTermQuery.Warm(_reader, Field));
+        AssertSameHits(_searcher.Search(new TermQuery(new Term(Field, "w2")), 10000), _searcher.Search(Dense("w2"), 10000), Dense("w2"));
     }
 
     private bool IsDense(string word) => DenseTermQuery.IsDense(_reader.DocFreq(new Term(Field, word)), _reader.MaxDoc);

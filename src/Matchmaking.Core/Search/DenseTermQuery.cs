@@ -45,6 +45,21 @@ public sealed class DenseTermQuery : Query
 
     public override Weight CreateWeight(IndexSearcher searcher) => new DenseTermWeight(this, searcher);
 
+    /// <summary>
+    /// Loads the dense terms of <paramref name="field"/> in every large segment of <paramref name="reader"/> not loaded
+    /// before, densest first and within the memory bound, so that searches do not pay for the loading.
+    /// </summary>
+    /// <returns>How many terms were loaded.</returns>
+    public static int Warm(IndexReader reader, string field)
+    {
+        int loaded = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            loaded += DensePostings.Warm(leaf.AtomicReader, field);
+        }
+        return loaded;
+    }
+
     public override void ExtractTerms(ISet<Term> terms) => terms.Add(Term);
 
     public override string ToString(string field) => new TermQuery(Term) { Boost = Boost }.ToString(field);
@@ -178,6 +193,39 @@ public sealed class DenseTermQuery : Query
             return postings;
         }
 
+        public static int Warm(AtomicReader reader, string field)
+        {
+            int maxDoc = reader.MaxDoc;
+            if (maxDoc < MinSegmentDocs || reader.GetTerms(field) is not { } terms)
+            {
+                return 0;
+            }
+            var segment = Cache.GetValue(reader.CoreCacheKey, _ => new Segment());
+            if (Interlocked.Exchange(ref segment.Warmed, 1) == 1)
+            {
+                return 0;
+            }
+            var dense = new List<(Term Term, TermState State, int DocFreq)>();
+            var termsEnum = terms.GetEnumerator();
+            while (termsEnum.MoveNext())
+            {
+                if (IsDense(termsEnum.DocFreq, maxDoc))
+                {
+                    dense.Add((new Term(field, BytesRef.DeepCopyOf(termsEnum.Term)), termsEnum.GetTermState(), termsEnum.DocFreq));
+                }
+            }
+            int loaded = 0;
+            foreach (var (term, state, _) in dense.OrderByDescending(d => d.DocFreq))
+            {
+                if (Get(reader, term, state) is null)
+                {
+                    break; // the memory bound is reached
+                }
+                loaded++;
+            }
+            return loaded;
+        }
+
         private static DensePostings? Load(AtomicReader reader, Term term, TermState state, int maxDoc)
         {
             var termsEnum = reader.GetTerms(term.Field)?.GetEnumerator();
@@ -210,6 +258,7 @@ public sealed class DenseTermQuery : Query
         {
             public readonly ConcurrentDictionary<string, DensePostings> Terms = new(StringComparer.Ordinal);
             public long Bytes;
+            public int Warmed;
         }
     }
 }

@@ -728,7 +728,36 @@ public sealed class SearchIndex : IDisposable
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
             FacetOrdinals.Warm(reader);
+            WarmDenseTermsInBackground(reader);
             return new IndexSearcher(reader) { Similarity = similarity };
+        }
+
+        /// <summary>
+        /// Loads the dense terms of new large segments (after a rebuild or a merge; 40–140 ms at 100k documents)
+        /// without holding up the refresh: until then, searches load the terms they need themselves.
+        /// </summary>
+        private static void WarmDenseTermsInBackground(IndexReader reader)
+        {
+            if (!reader.Leaves.Any(l => l.AtomicReader.MaxDoc >= DenseTermQuery.MinSegmentDocs))
+            {
+                return;
+            }
+            reader.IncRef();
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    DenseTermQuery.Warm(reader, FieldNames.All);
+                }
+                catch (Exception e) when (e is ObjectDisposedException or IOException)
+                {
+                    // The index was closed meanwhile: nothing to warm.
+                }
+                finally
+                {
+                    reader.DecRef();
+                }
+            });
         }
     }
 }
