@@ -13,6 +13,7 @@ using Matchmaking.Core.Search;
 // dotnet run -c Release --project bench/Matchmaking.Bench -- search [--docs 10000,100000] [--queries 2000]
 //     [--warmup 300] [--unigrams both|true|false] [--corpus both|old|csl] [--no-plain] [--max-seconds 1800] [--rebuild-warmup 3000]
 // dotnet run -c Release --project bench/Matchmaking.Bench -- profile N [old|csl] | profile-index N | analyze-profile N (CPU per stage of body analysis)
+//     | relaxed-probe N (the "half of the words" retry, word by word)
 switch (args.FirstOrDefault())
 {
     case "profile":
