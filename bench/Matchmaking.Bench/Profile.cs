@@ -26,6 +26,16 @@ internal static class Profile
         clock.Restart();
         int dense = index.WithSearcherForProfiling(s => DenseTermQuery.Warm(s.IndexReader, FieldNames.All));
         Console.WriteLine($"dense terms loaded: {dense} in {clock.Elapsed.TotalMilliseconds:N0} ms");
+        foreach (var (maxDoc, count) in index.WithSearcherForProfiling(s => s.IndexReader.Leaves.Select(l =>
+        {
+            int c = 0;
+            var e = l.AtomicReader.GetTerms(FieldNames.All)!.GetEnumerator();
+            while (e.MoveNext()) if (DenseTermQuery.IsDense(e.DocFreq, l.AtomicReader.MaxDoc)) c++;
+            return (l.AtomicReader.MaxDoc, c);
+        }).ToList()))
+        {
+            Console.WriteLine($"  segment of {maxDoc:N0} documents: {count} dense terms");
+        }
         void Measure(string name, Func<string, object?> run)
         {
             foreach (var q in queries.Take(200)) run(q);

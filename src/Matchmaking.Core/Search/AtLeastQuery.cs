@@ -21,6 +21,10 @@ public sealed class AtLeastQuery : Query
     public AtLeastQuery(IEnumerable<Query> clauses, int minimumMatch)
     {
         Clauses = (clauses ?? throw new ArgumentNullException(nameof(clauses))).ToArray();
+        if (Clauses.Count > byte.MaxValue)
+        {
+            throw new ArgumentException($"At most {byte.MaxValue} clauses.", nameof(clauses));
+        }
         if (minimumMatch < 1 || minimumMatch > Clauses.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(minimumMatch), minimumMatch, "Between 1 and the number of clauses.");
@@ -156,20 +160,32 @@ public sealed class AtLeastQuery : Query
                         sums[doc] += scorer.GetScore();
                     }
                 }
-                var docs = new List<int>();
-                var scores = new List<float>();
-                var freqs = new List<int>();
                 byte minimum = (byte)Math.Min(_query.MinimumMatch, byte.MaxValue);
+                int matched = 0;
                 for (int doc = 0; doc < maxDoc; doc++)
                 {
                     if (counts[doc] >= minimum)
                     {
-                        docs.Add(doc);
-                        scores.Add(sums[doc]);
-                        freqs.Add(counts[doc]);
+                        matched++;
                     }
                 }
-                return docs.Count == 0 ? null : new ListScorer(this, docs.ToArray(), scores.ToArray(), freqs.ToArray());
+                if (matched == 0)
+                {
+                    return null;
+                }
+                var docs = new int[matched];
+                var scores = new float[matched];
+                var freqs = new int[matched];
+                for (int doc = 0, i = 0; i < matched; doc++)
+                {
+                    if (counts[doc] >= minimum)
+                    {
+                        docs[i] = doc;
+                        scores[i] = sums[doc];
+                        freqs[i++] = counts[doc];
+                    }
+                }
+                return new ListScorer(this, docs, scores, freqs);
             }
             finally
             {
