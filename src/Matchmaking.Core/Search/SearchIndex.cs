@@ -333,7 +333,7 @@ public sealed class SearchIndex : IDisposable
             var folder = fs.Directory.FullName.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + ".rebuild" + slot.ToString(CultureInfo.InvariantCulture);
             TryDeleteFolder(folder);
             System.IO.Directory.CreateDirectory(folder);
-            return (new NIOFSDirectory(new DirectoryInfo(folder)), folder);
+            return (new LinkingFSDirectory(new DirectoryInfo(folder)), folder);
         }
         return (new RAMDirectory(), null);
     }
