@@ -1,9 +1,5 @@
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
 using Matchmaking.Core.Search;
 
 namespace Matchmaking.Core.Tests;
@@ -14,52 +10,22 @@ namespace Matchmaking.Core.Tests;
 /// </summary>
 public sealed class AtLeastQueryTests : IDisposable
 {
-    private const string Field = "f";
-    private static readonly string[] Words = Enumerable.Range(0, 24).Select(i => "w" + i).ToArray();
+    private const string Field = SkewedIndex.Field;
 
-    private readonly RAMDirectory _dir = new();
+    // 600 documents of up to 12 words, four segments, every seventh document deleted.
+    private readonly SkewedIndex _index = new(seed: 7, documents: 600, vocabulary: 24, maxWords: 12, commitAfter: i => i % 150 == 149, deleted: i => i % 7 == 0);
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
 
     public AtLeastQueryTests()
     {
-        var random = new Random(7);
-        var config = new IndexWriterConfig(MatchmakingAnalyzer.Version, new WhitespaceAnalyzer(MatchmakingAnalyzer.Version))
-        {
-            Similarity = new BM25Similarity(),
-            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
-        };
-        using (var writer = new IndexWriter(_dir, config))
-        {
-            for (int i = 0; i < 600; i++)
-            {
-                // Skewed word frequencies: low-numbered words are in most documents, high-numbered in few.
-                var words = Enumerable.Range(0, 1 + random.Next(12)).Select(_ => Words[(int)(Words.Length * Math.Pow(random.NextDouble(), 2))]);
-                writer.AddDocument(new Document
-                {
-                    new StringField("id", i.ToString(System.Globalization.CultureInfo.InvariantCulture), Lucene.Net.Documents.Field.Store.YES),
-                    new TextField(Field, string.Join(' ', words), Lucene.Net.Documents.Field.Store.NO),
-                });
-                if (i % 150 == 149)
-                {
-                    writer.Commit(); // several segments
-                }
-            }
-            for (int i = 0; i < 600; i += 7)
-            {
-                writer.DeleteDocuments(new Term("id", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            writer.Commit();
-        }
-        _reader = DirectoryReader.Open(_dir);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _reader = _index.Reader;
+        _searcher = _index.Searcher;
     }
 
-    public void Dispose()
-    {
-        _reader.Dispose();
-        _dir.Dispose();
-    }
+    private string[] Words => _index.Words;
+
+    public void Dispose() => _index.Dispose();
 
     [Fact]
     public void MatchesAndScores_AsBooleanMinimumShouldMatch()
@@ -133,10 +99,10 @@ public sealed class AtLeastQueryTests : IDisposable
         Assert.NotEqual(new AtLeastQuery([Term("w1"), Term("w2")], 2), new AtLeastQuery([Term("w1"), Term("w2")], 1));
     }
 
-    private static TermQuery Term(string word) => new(new Term(Field, word));
+    private static TermQuery Term(string word) => SkewedIndex.Term(word);
 
     /// <summary>Terms, conjunctions, phrases and disjunctions, some of words that are in no document.</summary>
-    private static List<Query> RandomClauses(Random random)
+    private List<Query> RandomClauses(Random random)
     {
         var clauses = new List<Query>();
         int count = 2 + random.Next(8);
@@ -172,16 +138,5 @@ public sealed class AtLeastQueryTests : IDisposable
         return query;
     }
 
-    private static int AssertSameHits(TopDocs expected, TopDocs actual, Query query)
-    {
-        Assert.True(expected.TotalHits == actual.TotalHits, $"{query}: {actual.TotalHits} hits, expected {expected.TotalHits}");
-        var want = expected.ScoreDocs.OrderBy(d => d.Doc).ToArray();
-        var got = actual.ScoreDocs.OrderBy(d => d.Doc).ToArray();
-        Assert.Equal(want.Select(d => d.Doc), got.Select(d => d.Doc));
-        for (int i = 0; i < want.Length; i++)
-        {
-            Assert.True(Math.Abs(want[i].Score - got[i].Score) <= 1e-4f * Math.Max(1f, want[i].Score), $"{query}: doc {want[i].Doc} scored {got[i].Score}, expected {want[i].Score}");
-        }
-        return want.Length;
-    }
+    private static int AssertSameHits(TopDocs expected, TopDocs actual, Query query) => SkewedIndex.AssertSameHits(expected, actual, query, 1e-4f);
 }

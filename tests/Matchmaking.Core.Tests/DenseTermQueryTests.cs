@@ -1,10 +1,5 @@
-using System.Globalization;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
 using Matchmaking.Core.Search;
 
 namespace Matchmaking.Core.Tests;
@@ -16,56 +11,23 @@ namespace Matchmaking.Core.Tests;
 /// </summary>
 public sealed class DenseTermQueryTests : IDisposable
 {
-    private const string Field = "f";
-    private static readonly string[] Words = Enumerable.Range(0, 40).Select(i => "w" + i).ToArray();
+    private const string Field = SkewedIndex.Field;
 
-    private readonly RAMDirectory _dir = new();
+    // A large segment (kept in memory) and a small one (read from the index); every eleventh document deleted.
+    private readonly SkewedIndex _index = new(seed: 5, documents: 7000, vocabulary: 40, maxWords: 10, commitAfter: i => i == 5999, deleted: i => i % 11 == 3,
+        edit: (i, text) => i == 321 ? text + string.Concat(Enumerable.Repeat(" w0", 300)) : text); // a frequency over a byte
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
 
     public DenseTermQueryTests()
     {
-        var random = new Random(5);
-        var config = new IndexWriterConfig(MatchmakingAnalyzer.Version, new WhitespaceAnalyzer(MatchmakingAnalyzer.Version))
-        {
-            Similarity = new BM25Similarity(),
-            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
-        };
-        using (var writer = new IndexWriter(_dir, config))
-        {
-            for (int i = 0; i < 7000; i++)
-            {
-                var words = Enumerable.Range(0, 1 + random.Next(10)).Select(_ => Words[(int)(Words.Length * Math.Pow(random.NextDouble(), 2))]);
-                var text = string.Join(' ', words);
-                if (i == 321)
-                {
-                    text += string.Concat(Enumerable.Repeat(" w0", 300)); // a frequency over a byte
-                }
-                writer.AddDocument(new Document
-                {
-                    new StringField("id", i.ToString(CultureInfo.InvariantCulture), Lucene.Net.Documents.Field.Store.NO),
-                    new TextField(Field, text, Lucene.Net.Documents.Field.Store.NO),
-                });
-                if (i == 5999)
-                {
-                    writer.Commit(); // a large segment (kept in memory) and a small one (read from the index)
-                }
-            }
-            for (int i = 3; i < 7000; i += 11)
-            {
-                writer.DeleteDocuments(new Term("id", i.ToString(CultureInfo.InvariantCulture)));
-            }
-            writer.Commit();
-        }
-        _reader = DirectoryReader.Open(_dir);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _reader = _index.Reader;
+        _searcher = _index.Searcher;
     }
 
-    public void Dispose()
-    {
-        _reader.Dispose();
-        _dir.Dispose();
-    }
+    private string[] Words => _index.Words;
+
+    public void Dispose() => _index.Dispose();
 
     [Fact]
     public void MatchesAndScores_AsTermQuery()
@@ -142,15 +104,5 @@ public sealed class DenseTermQueryTests : IDisposable
         return query;
     }
 
-    private static void AssertSameHits(TopDocs expected, TopDocs actual, Query query)
-    {
-        Assert.True(expected.TotalHits == actual.TotalHits, $"{query}: {actual.TotalHits} hits, expected {expected.TotalHits}");
-        var want = expected.ScoreDocs.OrderBy(d => d.Doc).ToArray();
-        var got = actual.ScoreDocs.OrderBy(d => d.Doc).ToArray();
-        Assert.Equal(want.Select(d => d.Doc), got.Select(d => d.Doc));
-        for (int i = 0; i < want.Length; i++)
-        {
-            Assert.True(Math.Abs(want[i].Score - got[i].Score) <= 1e-5f * Math.Max(1f, want[i].Score), $"{query}: doc {want[i].Doc} scored {got[i].Score}, expected {want[i].Score}");
-        }
-    }
+    private static void AssertSameHits(TopDocs expected, TopDocs actual, Query query) => SkewedIndex.AssertSameHits(expected, actual, query, 1e-5f);
 }
