@@ -29,7 +29,7 @@ switch (args.FirstOrDefault())
         RebuildQuick.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture), args.ElementAtOrDefault(2) ?? "csl", int.Parse(args.ElementAtOrDefault(3) ?? "2", CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "0", CultureInfo.InvariantCulture));
         return 0;
     case "relaxed-probe":
-        RelaxedProbe.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", System.Globalization.CultureInfo.InvariantCulture));
+        RelaxedProbe.Run(int.Parse(args.ElementAtOrDefault(1) ?? "100000", CultureInfo.InvariantCulture));
         return 0;
     case "analyze-profile":
         AnalyzeProfile.Run(int.Parse(args.ElementAtOrDefault(1) ?? "20000", CultureInfo.InvariantCulture));

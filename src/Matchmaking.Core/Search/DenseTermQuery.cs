@@ -26,7 +26,7 @@ public sealed class DenseTermQuery : Query
 
     public const int MinSegmentDocs = 4096;
 
-    /// <summary>Memory for the terms kept per segment: about 270 terms in a 100,000-document segment.</summary>
+    /// <summary>Memory for the terms kept per segment: about 300 terms in a 100,000-document segment.</summary>
     public const long MaxBytesPerSegment = 32L << 20;
 
     private readonly TermContext _states;
@@ -119,7 +119,7 @@ public sealed class DenseTermQuery : Query
 
         public override float GetScore() => similarity.Score(_doc, postings.Freq(_doc));
 
-        public override int NextDoc() => Advance(_doc + 1);
+        public override int NextDoc() => _doc == NO_MORE_DOCS ? NO_MORE_DOCS : Advance(_doc + 1);
 
         public override int Advance(int target)
         {
@@ -184,11 +184,26 @@ public sealed class DenseTermQuery : Query
                 Interlocked.Add(ref segment.Bytes, -bytes);
                 return null;
             }
-            var postings = Load(reader, term, state, maxDoc);
-            if (postings is null || !segment.Terms.TryAdd(key, postings))
+            DensePostings? postings = null;
+            try
             {
-                Interlocked.Add(ref segment.Bytes, -bytes); // another search loaded it first, or the term was not found
-                return postings is null ? null : segment.Terms[key];
+                postings = Load(reader, term, state, maxDoc);
+            }
+            finally
+            {
+                if (postings is null)
+                {
+                    Interlocked.Add(ref segment.Bytes, -bytes); // not found, or the read failed
+                }
+            }
+            if (postings is null)
+            {
+                return null;
+            }
+            if (!segment.Terms.TryAdd(key, postings))
+            {
+                Interlocked.Add(ref segment.Bytes, -bytes); // another search loaded it first
+                return segment.Terms[key];
             }
             return postings;
         }

@@ -35,8 +35,16 @@ public sealed class UntrackedMMapDirectory : MMapDirectory
     }
 
     /// <summary>Compound files: slices of one untracked input (MMapDirectory's own slicer would track them).</summary>
-    public override IndexInputSlicer CreateSlicer(string name, IOContext context) =>
-        OpenInput(name, context) is ByteBufferIndexInput full ? new Slicer(full) : base.CreateSlicer(name, context);
+    public override IndexInputSlicer CreateSlicer(string name, IOContext context)
+    {
+        var input = OpenInput(name, context);
+        if (input is ByteBufferIndexInput full)
+        {
+            return new Slicer(full);
+        }
+        input.Dispose();
+        return base.CreateSlicer(name, context);
+    }
 
     /// <summary>True when <paramref name="input"/> will not register its clones.</summary>
     public static bool IsUntracked(IndexInput input) =>
