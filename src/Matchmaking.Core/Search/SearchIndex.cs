@@ -32,6 +32,12 @@ public sealed record SearchIndexOptions
     public IReadOnlyDictionary<string, float>? FieldBoosts { get; init; }
 
     public int SnippetLength { get; init; } = 120;
+
+    /// <summary>
+    /// Match and score the terms in at least an eighth of a large segment's documents from memory
+    /// (<see cref="DenseTermQuery"/>, at most 32 MB per segment). Same results either way; off saves the memory.
+    /// </summary>
+    public bool CommonTermsInMemory { get; init; } = true;
 }
 
 /// <summary>
@@ -121,7 +127,7 @@ public sealed class SearchIndex : IDisposable
         var data = writer.CommitData;
         Interlocked.Exchange(ref _watermark,
             data is not null && data.TryGetValue(WatermarkKey, out var raw) && long.TryParse(raw, CultureInfo.InvariantCulture, out var w) ? w : 0);
-        var manager = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(_similarity));
+        var manager = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(_similarity, _options.CommonTermsInMemory));
         return (writer, manager);
     }
 
@@ -433,14 +439,15 @@ public sealed class SearchIndex : IDisposable
         {
             // Terms are looked up once per search: the relaxed retry reuses what the strict query found.
             var termStates = new Dictionary<Term, TermContext>();
-            var query = WithTermStates(parsed.Query, searcher.TopReaderContext, termStates);
+            bool dense = _options.CommonTermsInMemory;
+            var query = WithTermStates(parsed.Query, searcher.TopReaderContext, termStates, dense);
             var scoring = sort is null && parsed.Scoring is { } titleAndSkills
                 ? new TitleSkillsScorer(titleAndSkills, term => Idf(searcher, termStates, term))
                 : null;
             var run = Run(searcher, query, scoring, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
             if (run.Collector.TotalHits == 0 && parsed.Relaxed is not null)
             {
-                query = WithTermStates(parsed.Relaxed, searcher.TopReaderContext, termStates);
+                query = WithTermStates(parsed.Relaxed, searcher.TopReaderContext, termStates, dense);
                 run = Run(searcher, query, scoring, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
                 if (run.Collector.TotalHits > 0)
                 {
@@ -500,7 +507,7 @@ public sealed class SearchIndex : IDisposable
     /// A copy of <paramref name="query"/> whose term queries carry their looked-up term states; a term in many of the
     /// documents becomes a <see cref="DenseTermQuery"/>.
     /// </summary>
-    private static Query WithTermStates(Query query, IndexReaderContext top, Dictionary<Term, TermContext> cache)
+    private static Query WithTermStates(Query query, IndexReaderContext top, Dictionary<Term, TermContext> cache, bool dense)
     {
         switch (query)
         {
@@ -509,23 +516,23 @@ public sealed class SearchIndex : IDisposable
                 {
                     cache[term.Term] = state = TermContext.Build(top, term.Term);
                 }
-                return DenseTermQuery.IsDense(state.DocFreq, top.Reader.MaxDoc)
+                return dense && DenseTermQuery.IsDense(state.DocFreq, top.Reader.MaxDoc)
                     ? new DenseTermQuery(term.Term, state) { Boost = term.Boost }
                     : new TermQuery(term.Term, state) { Boost = term.Boost };
             case BooleanQuery boolean:
                 var copy = new BooleanQuery(boolean.CoordDisabled) { MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch, Boost = boolean.Boost };
                 foreach (var clause in boolean.Clauses)
                 {
-                    copy.Add(WithTermStates(clause.Query, top, cache), clause.Occur);
+                    copy.Add(WithTermStates(clause.Query, top, cache, dense), clause.Occur);
                 }
                 return copy;
             case AtLeastQuery atLeast:
-                return new AtLeastQuery(atLeast.Clauses.Select(c => WithTermStates(c, top, cache)), atLeast.MinimumMatch) { Boost = atLeast.Boost };
+                return new AtLeastQuery(atLeast.Clauses.Select(c => WithTermStates(c, top, cache, dense)), atLeast.MinimumMatch) { Boost = atLeast.Boost };
             case DisjunctionMaxQuery dismax:
                 var any = new DisjunctionMaxQuery(dismax.TieBreakerMultiplier) { Boost = dismax.Boost };
                 foreach (var disjunct in dismax.Disjuncts)
                 {
-                    any.Add(WithTermStates(disjunct, top, cache));
+                    any.Add(WithTermStates(disjunct, top, cache, dense));
                 }
                 return any;
             default:
@@ -723,12 +730,15 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
+    private sealed class SimilaritySearcherFactory(Similarity similarity, bool commonTermsInMemory) : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
             FacetOrdinals.Warm(reader);
-            WarmDenseTermsInBackground(reader);
+            if (commonTermsInMemory)
+            {
+                WarmDenseTermsInBackground(reader);
+            }
             return new IndexSearcher(reader) { Similarity = similarity };
         }
 
