@@ -228,6 +228,53 @@ public class IndexLifecycleTests
         Assert.Equal(400, index.Count);
     }
 
+    [Fact]
+    public async Task ConcurrentSearches_OverALargeSegmentOnDisk_WhileWritingAndRebuilding_DoNotFail()
+    {
+        // A segment large enough for common terms in memory (DenseTermQuery, warmed in the background after the
+        // rebuilds), memory-mapped files, searches of both kinds (strict and "half of the words") all the while.
+        string[] words = ["高温熔盐泵", "智能控制系统", "低成本复合材料", "长寿命轴承", "molten salt pump", "laser welding"];
+        var random = new Random(17);
+        var docs = Enumerable.Range(0, 5000)
+            .Select(i => Doc($"d{i}", words[random.Next(words.Length)], string.Join(" ", Enumerable.Range(0, 4).Select(_ => words[random.Next(words.Length)]))))
+            .ToList();
+        using var folder = new TempFolder();
+        var index = SearchIndex.OpenFs(folder.Path, options: new SearchIndexOptions { RebuildThreads = 1 });
+        index.Rebuild(docs, 1);
+        string[] queries = ["熔盐泵", "高温 控制系统", "智能控制系统 低成本复合材料 长寿命轴承 laser welding 不存在的词 另一个不存在的词"];
+        int readersLeft = 2;
+        var readers = Enumerable.Range(0, 2).Select(r => Task.Run(() =>
+        {
+            try
+            {
+                for (int n = 0; n < 300; n++)
+                {
+                    var result = index.Search(new SearchRequest { Query = queries[n % queries.Length], FacetFields = ["status"] });
+                    Assert.True(result.Total > 0, queries[n % queries.Length]);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref readersLeft);
+            }
+        })).ToArray();
+        for (int round = 0; Volatile.Read(ref readersLeft) > 0 && round < 20; round++)
+        {
+            index.Upsert(Enumerable.Range(0, 50).Select(i => Doc($"w{round}-{i}", "高温熔盐泵 写入")));
+            index.Commit(2 + round);
+            if (round == 3)
+            {
+                index.Rebuild(docs, 100);
+            }
+        }
+        await Task.WhenAll(readers);
+        index.Rebuild(docs, 200);
+        index.Dispose(); // while the new segment's common terms may still be loading
+        using var reopened = SearchIndex.OpenFs(folder.Path);
+        Assert.Equal(5000, reopened.Count);
+        Assert.Equal(200, reopened.Watermark);
+    }
+
     /// <summary>Progress&lt;T&gt; posts asynchronously; tests need the calls in order, now.</summary>
     private sealed class SyncProgress(Action<int> report) : IProgress<int>
     {
