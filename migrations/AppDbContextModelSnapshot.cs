@@ -300,6 +300,8 @@ namespace Matchmaking.Migrations.Migrations
 
                     b.HasIndex("ProfileId");
 
+                    b.HasIndex("ReceiptDigest");
+
                     b.HasIndex("ChallengeId", "ProfileId")
                         .IsUnique()
                         .HasFilter("\"Status\" <> 2");

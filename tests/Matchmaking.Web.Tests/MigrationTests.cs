@@ -27,6 +27,26 @@ public class MigrationTests(PortalFactory app) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task ReceiptCheck_LooksBidsUpByIndex()
+    {
+        // Anyone may check a receipt: the lookup by digest must not scan every bid.
+        await using var db = await app.DbAsync();
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + db.Bids.Where(b => b.ReceiptDigest == "x").Select(b => new { b.Id, b.ChallengeId, b.ReceiptAtUtc }).ToQueryString();
+        var plan = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+        Assert.Contains(plan, step => step.Contains("INDEX IX_Bids_ReceiptDigest", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PasskeyTable_Exists() // .NET 10 Identity schema Version3
     {
         await using var db = await app.DbAsync();

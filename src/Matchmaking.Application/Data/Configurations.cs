@@ -96,6 +96,8 @@ internal sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
         // One active bid per team per challenge, guarded by the database as well as the service.
         b.HasIndex(x => new { x.ChallengeId, x.ProfileId }).IsUnique()
             .HasFilter($"\"Status\" <> {(int)BidStatus.Withdrawn}");
+        // The public receipt check (anyone may ask) looks bids up by digest.
+        b.HasIndex(x => x.ReceiptDigest);
     }
 }
 
