@@ -18,7 +18,7 @@ public static class PortalTheme
         {
             Default = new DefaultTypography
             {
-                FontFamily = ["\"PingFang SC\"", "\"Microsoft YaHei\"", "\"WenQuanYi Micro Hei\"", "\"Noto Sans CJK SC\"", "Roboto", "sans-serif"],
+                FontFamily = ["\"PingFang SC\"", "\"Microsoft YaHei\"", "\"Temperature Signs\"", "\"WenQuanYi Micro Hei\"", "\"Noto Sans CJK SC\"", "Roboto", "sans-serif"],
             },
         },
     };
