@@ -75,7 +75,9 @@ public sealed class DenseTermQueryTests : IDisposable
     {
         int dense = Words.Count(w => DenseTermQuery.IsDense(_reader.Leaves[0].AtomicReader.DocFreq(new Term(Field, w)), _reader.Leaves[0].AtomicReader.MaxDoc));
         Assert.InRange(dense, 3, Words.Length - 1);
+        Assert.True(DenseTermQuery.NeedsWarming(_reader));
         Assert.Equal(dense, DenseTermQuery.Warm(_reader, Field)); // the small segment is read from the index
+        Assert.False(DenseTermQuery.NeedsWarming(_reader));
         Assert.Equal(0, DenseTermQuery.Warm(_reader, Field));
         AssertSameHits(_searcher.Search(new TermQuery(new Term(Field, "w2")), 10000), _searcher.Search(Dense("w2"), 10000), Dense("w2"));
     }

@@ -160,7 +160,7 @@ public sealed class AtLeastQuery : Query
                         sums[doc] += scorer.GetScore();
                     }
                 }
-                byte minimum = (byte)Math.Min(_query.MinimumMatch, byte.MaxValue);
+                byte minimum = (byte)_query.MinimumMatch; // at most 255 clauses (constructor)
                 int matched = 0;
                 for (int doc = 0; doc < maxDoc; doc++)
                 {

@@ -60,6 +60,9 @@ public sealed class DenseTermQuery : Query
         return loaded;
     }
 
+    /// <summary>Whether <paramref name="reader"/> has a large segment whose dense terms nobody has loaded or begun to load.</summary>
+    public static bool NeedsWarming(IndexReader reader) => reader.Leaves.Any(l => DensePostings.NeedsWarming(l.AtomicReader));
+
     public override void ExtractTerms(ISet<Term> terms) => terms.Add(Term);
 
     public override string ToString(string field) => new TermQuery(Term) { Boost = Boost }.ToString(field);
@@ -207,6 +210,9 @@ public sealed class DenseTermQuery : Query
             }
             return postings;
         }
+
+        public static bool NeedsWarming(AtomicReader reader) =>
+            reader.MaxDoc >= MinSegmentDocs && !(Cache.TryGetValue(reader.CoreCacheKey, out var segment) && Volatile.Read(ref segment.Warmed) == 1);
 
         public static int Warm(AtomicReader reader, string field)
         {

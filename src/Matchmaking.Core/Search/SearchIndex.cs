@@ -744,11 +744,12 @@ public sealed class SearchIndex : IDisposable
 
         /// <summary>
         /// Loads the dense terms of new large segments (after a rebuild or a merge; 40–140 ms at 100k documents)
-        /// without holding up the refresh: until then, searches load the terms they need themselves.
+        /// without holding up the refresh: until then, searches load the terms they need themselves. A refresh
+        /// that brings no new large segment (every single write in the portal) starts nothing.
         /// </summary>
         private static void WarmDenseTermsInBackground(IndexReader reader)
         {
-            if (!reader.Leaves.Any(l => l.AtomicReader.MaxDoc >= DenseTermQuery.MinSegmentDocs))
+            if (!DenseTermQuery.NeedsWarming(reader))
             {
                 return;
             }
