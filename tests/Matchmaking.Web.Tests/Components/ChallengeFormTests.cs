@@ -170,15 +170,16 @@ public class ChallengeFormTests
         cut.Find("#cf-chain .mud-input-control").MouseDown();
         popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-list-item"), li => li.TextContent.Contains("石化化工")));
         popovers.FindAll(".mud-list-item").First(li => li.TextContent.Contains("石化化工")).Click();
-        Assert.Equal(2, cut.Instance.Current.ChainId);
+        // MudSelect hands the choice to the form asynchronously; under a loaded CI machine it lands after Click returns.
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.Instance.Current.ChainId));
 
         cut.Find("#cf-node .mud-input-control").MouseDown();
         popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-popover-open .mud-list-item"), li => li.TextContent.Contains("催化剂")));
         Assert.DoesNotContain(popovers.FindAll(".mud-popover-open .mud-list-item"), li => li.TextContent.Contains("核心部件"));
         popovers.FindAll(".mud-popover-open .mud-list-item").First(li => li.TextContent.Contains("催化剂")).Click();
-        Assert.Equal(21, cut.Instance.Current.ChainNodeId);
+        cut.WaitForAssertion(() => Assert.Equal(21, cut.Instance.Current.ChainNodeId));
 
         cut.Find("#cf-deadline").Change("2026-12-31");
-        Assert.Equal(Format.EndOfBeijingDayUtc(new DateTime(2026, 12, 31)), cut.Instance.Current.BidDeadlineUtc);
+        cut.WaitForAssertion(() => Assert.Equal(Format.EndOfBeijingDayUtc(new DateTime(2026, 12, 31)), cut.Instance.Current.BidDeadlineUtc));
     }
 }

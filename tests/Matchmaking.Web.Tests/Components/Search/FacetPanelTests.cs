@@ -140,10 +140,10 @@ public class FacetPanelTests
 
         Assert.Contains("关键词：熔盐泵", cut.Find("#chip-q").TextContent);
         cut.Find("#chip-q .mud-chip-close-button").Click();
-        Assert.Equal(["q"], removed);
+        cut.WaitForAssertion(() => Assert.Equal(["q"], removed));
 
         cut.Find("#filter-clear-all").Click();
-        Assert.Equal(1, cleared);
+        cut.WaitForAssertion(() => Assert.Equal(1, cleared));
     }
 
     [Fact]
@@ -157,6 +157,6 @@ public class FacetPanelTests
         // The first six plus the selected ninth.
         Assert.Equal(7, cut.FindAll("#facet-region .facet-row").Count);
         cut.Find("#facet-more-region").Click();
-        Assert.Equal(10, cut.FindAll("#facet-region .facet-row").Count);
+        cut.WaitForAssertion(() => Assert.Equal(10, cut.FindAll("#facet-region .facet-row").Count));
     }
 }
