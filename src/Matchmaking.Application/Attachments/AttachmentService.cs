@@ -27,11 +27,11 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<Attachment> AddToBidAsync(Actor actor, int bidId, string fileName, Stream content, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var bid = await db.Bids.Include(b => b.Challenge).FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException($"揭榜申请 #{bidId}");
+        var bid = await db.Bids.Include(b => b.Challenge).FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException(L($"揭榜申请 #{bidId}", $"bid #{bidId}"));
         if (!Permissions.IsBidAuthor(actor, bid)) throw new AccessDeniedException();
-        if (bid.Challenge!.IsDeadlinePassed(Now)) throw new DomainException("deadline_passed", "揭榜已截止，不能再添加附件");
+        if (bid.Challenge!.IsDeadlinePassed(Now)) throw new DomainException("deadline_passed", L("揭榜已截止，不能再添加附件", "The deadline has passed; attachments can no longer be added"));
         if (bid.Status != BidStatus.Draft)
-            throw new DomainException("attachment_not_draft", "附件只能在申请提交前（草稿状态）添加或删除，以便回执覆盖全部附件");
+            throw new DomainException("attachment_not_draft", L("附件只能在申请提交前（草稿状态）添加或删除，以便回执覆盖全部附件", "Attachments can only be added or removed before the bid is submitted (while it is a draft), so that the receipt covers all of them"));
         await EnsureRoomAsync(db, AttachmentOwnerKind.Bid, bidId, ct);
         return await StoreAsync(db, AttachmentOwnerKind.Bid, bidId, bid.ChallengeId, actor, fileName, content, ct);
     }
@@ -43,24 +43,24 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<Attachment> AddMilestoneEvidenceAsync(Actor actor, int challengeId, int milestoneId, string fileName, Stream content, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == challengeId, ct) ?? throw new NotFoundException($"榜单 #{challengeId}");
+        var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == challengeId, ct) ?? throw new NotFoundException(L($"榜单 #{challengeId}", $"challenge #{challengeId}"));
         var milestone = await db.Milestones.AsNoTracking().FirstOrDefaultAsync(m => m.Id == milestoneId && m.ChallengeId == challengeId, ct)
-            ?? throw new NotFoundException($"里程碑 #{milestoneId}");
+            ?? throw new NotFoundException(L($"里程碑 #{milestoneId}", $"milestone #{milestoneId}"));
         var bid = await db.Bids.AsNoTracking().FirstAsync(b => b.Id == milestone.BidId, ct);
         var isTeam = Permissions.CanSubmitMilestone(actor, bid);
         var isManager = Permissions.CanManageMilestones(actor, challenge);
         if (!isTeam && !isManager) throw new AccessDeniedException();
         var award = await db.Awards.AsNoTracking().FirstOrDefaultAsync(a => a.ChallengeId == challengeId && a.Status != AwardStatus.Revoked, ct);
         if (award?.Status != AwardStatus.Final || challenge.Status != ChallengeStatus.Awarded)
-            throw new DomainException("evidence_not_open", "挂帅生效、进入攻关验收阶段后才能上传里程碑证明材料");
+            throw new DomainException("evidence_not_open", L("挂帅生效、进入攻关验收阶段后才能上传里程碑证明材料", "Milestone evidence can be uploaded only once the award is final and delivery has begun"));
         var teamMayAdd = isTeam && milestone.Status is MilestoneStatus.Planned or MilestoneStatus.Returned;
         var managerMayAdd = isManager && milestone.Status == MilestoneStatus.Submitted;
         if (!teamMayAdd && !managerMayAdd)
             throw new DomainException("evidence_closed", milestone.Status switch
             {
-                MilestoneStatus.Submitted => "里程碑已提交、等待验收，揭榜团队不能再添加材料；如被退回可补充后重新提交",
-                MilestoneStatus.Planned or MilestoneStatus.Returned => "发榜方只能在验收（通过或退回）已提交的里程碑时附加材料",
-                _ => "该里程碑已结束（已验收、已终止或已取消），不能再添加材料",
+                MilestoneStatus.Submitted => L("里程碑已提交、等待验收，揭榜团队不能再添加材料；如被退回可补充后重新提交", "The milestone has been submitted and awaits acceptance, so the team cannot add material now; if it is returned, add material and submit again"),
+                MilestoneStatus.Planned or MilestoneStatus.Returned => L("发榜方只能在验收（通过或退回）已提交的里程碑时附加材料", "The poster can attach material only while deciding (accepting or returning) a submitted milestone"),
+                _ => L("该里程碑已结束（已验收、已终止或已取消），不能再添加材料", "This milestone is closed (accepted, stopped or cancelled); no more material can be added"),
             });
         await EnsureRoomAsync(db, AttachmentOwnerKind.MilestoneEvidence, milestoneId, ct);
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Milestone), milestoneId, "add_evidence", Now, reason: CleanName(fileName));
@@ -89,12 +89,12 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task DeleteAsync(Actor actor, long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var a = await db.Attachments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException($"附件 #{id}");
+        var a = await db.Attachments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(L($"附件 #{id}", $"attachment #{id}"));
         if (a.OwnerKind != AttachmentOwnerKind.Bid) throw new AccessDeniedException();
         var bid = await db.Bids.Include(b => b.Challenge).FirstAsync(b => b.Id == a.OwnerId, ct);
         if (!Permissions.IsBidAuthor(actor, bid)) throw new AccessDeniedException();
         if (bid.Status != BidStatus.Draft || bid.Challenge!.IsDeadlinePassed(Now))
-            throw new DomainException("attachment_not_draft", "附件只能在申请提交前（草稿状态）添加或删除，以便回执覆盖全部附件");
+            throw new DomainException("attachment_not_draft", L("附件只能在申请提交前（草稿状态）添加或删除，以便回执覆盖全部附件", "Attachments can only be added or removed before the bid is submitted (while it is a draft), so that the receipt covers all of them"));
         db.Attachments.Remove(a);
         await db.SaveChangesAsync(ct);
         TryDelete(FullPath(a.StoredPath)); // if this fails the file is an orphan, removed by the next cleanup
@@ -151,7 +151,7 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
     private async Task EnsureRoomAsync(AppDbContext db, AttachmentOwnerKind kind, int ownerId, CancellationToken ct)
     {
         if (await db.Attachments.CountAsync(a => a.OwnerKind == kind && a.OwnerId == ownerId, ct) >= options.MaxPerOwner)
-            throw new DomainException("too_many_attachments", $"附件不超过{options.MaxPerOwner}个");
+            throw new DomainException("too_many_attachments", L($"附件不超过{options.MaxPerOwner}个", $"At most {options.MaxPerOwner} attachments"));
     }
 
     private async Task<Attachment> StoreAsync(AppDbContext db, AttachmentOwnerKind kind, int ownerId, int challengeId, Actor actor,
@@ -176,17 +176,17 @@ public sealed class AttachmentService(IDbContextFactory<AppDbContext> dbFactory,
                 {
                     size += read;
                     if (size > options.MaxBytes)
-                        throw new DomainException("too_large", $"文件超过大小上限（{options.MaxBytes / 1024 / 1024} MB）");
+                        throw new DomainException("too_large", L($"文件超过大小上限（{options.MaxBytes / 1024 / 1024} MB）", $"The file exceeds the size limit ({options.MaxBytes / 1024 / 1024} MB)"));
                     sha.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
-                if (size == 0) throw new DomainException("empty_file", "文件为空");
+                if (size == 0) throw new DomainException("empty_file", L("文件为空", "The file is empty"));
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
                 type = FileSniffer.Sniff(file, name)
-                    ?? throw new DomainException("unsupported_type", "不支持的文件类型：只接受PDF、Word/Excel/PowerPoint文档和PNG/JPEG/GIF/WebP图片（按文件内容判断，而不是扩展名）");
+                    ?? throw new DomainException("unsupported_type", L("不支持的文件类型：只接受PDF、Word/Excel/PowerPoint文档和PNG/JPEG/GIF/WebP图片（按文件内容判断，而不是扩展名）", "Unsupported file type: only PDF, Word/Excel/PowerPoint documents and PNG/JPEG/GIF/WebP images are accepted (judged by the content, not the extension)"));
                 var ext = Path.GetExtension(name).ToLowerInvariant();
                 if (!type.Extensions.Contains(ext))
-                    throw new DomainException("extension_mismatch", $"文件内容是{type.Label}，与扩展名“{ext}”不符，请检查文件");
+                    throw new DomainException("extension_mismatch", L($"文件内容是{type.Label}，与扩展名“{ext}”不符，请检查文件", $"The file's content is {type.Label}, which does not match its extension “{ext}”; check the file"));
                 await file.FlushAsync(ct);
                 file.Flush(flushToDisk: true);
             }

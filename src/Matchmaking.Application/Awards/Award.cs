@@ -44,19 +44,19 @@ public class Award
     {
         challenge.CloseIfDue(nowUtc);
         if (challenge.Status != ChallengeStatus.Closed)
-            throw new DomainException("not_closed", "只有揭榜截止、尚未挂帅的榜单可以作出挂帅决定");
+            throw new DomainException("not_closed", L("只有揭榜截止、尚未挂帅的榜单可以作出挂帅决定", "An award decision can only be made once bidding has closed and before the challenge is awarded"));
         var candidates = bids.Where(b => b.ChallengeId == challenge.Id && b.Status is BidStatus.Submitted or BidStatus.Shortlisted).ToList();
         var winners = winnerBidIds.Distinct().ToList();
-        if (winners.Count == 0) throw new DomainException("no_winner", "请至少选择一个揭榜方");
-        if (winners.Any(id => candidates.All(b => b.Id != id))) throw new DomainException("not_candidate", "所选申请不在评审中");
+        if (winners.Count == 0) throw new DomainException("no_winner", L("请至少选择一个揭榜方", "Select at least one bidder"));
+        if (winners.Any(id => candidates.All(b => b.Id != id))) throw new DomainException("not_candidate", L("所选申请不在评审中", "A selected bid is not under review"));
         if (challenge.AwardMode == AwardMode.Single && winners.Count > 1)
-            throw new DomainException("single_winner", "该榜单为单一挂帅，只能选择一个揭榜方");
+            throw new DomainException("single_winner", L("该榜单为单一挂帅，只能选择一个揭榜方", "This challenge has a single award; select only one bidder"));
         if (winners.Count > maxParallelWinners)
-            throw new DomainException("too_many_winners", $"赛马制最多同时支持{maxParallelWinners}个团队");
+            throw new DomainException("too_many_winners", L($"赛马制最多同时支持{maxParallelWinners}个团队", $"A parallel award allows at most {maxParallelWinners} teams"));
         var losers = candidates.Where(b => !winners.Contains(b.Id)).ToList();
         var missing = losers.Where(b => !reasons.ContainsKey(b.Id)).ToList();
-        if (missing.Count > 0) throw new DomainException("reason_required", "请为每个未入选的申请选择原因");
-        if (publicityDays < 1) throw new DomainException("config", "公示期至少1天");
+        if (missing.Count > 0) throw new DomainException("reason_required", L("请为每个未入选的申请选择原因", "Choose a reason for every bid that is not selected"));
+        if (publicityDays < 1) throw new DomainException("config", L("公示期至少1天", "The publicity period must be at least 1 day"));
 
         foreach (var w in candidates.Where(b => winners.Contains(b.Id))) w.Select(nowUtc, challenge.BidDeadlineUtc);
         foreach (var l in losers) l.MarkNotSelected(reasons[l.Id].Reason, reasons[l.Id].Note, nowUtc, challenge.BidDeadlineUtc);
@@ -73,7 +73,7 @@ public class Award
     /// record existed): the bids and the challenge already carry the decision.</summary>
     public static Award Restore(Challenge challenge, IReadOnlyList<int> winnerBidIds, string byUserId, DateTime decidedAtUtc, int publicityDays, DateTime nowUtc)
     {
-        if (challenge.Status is not (ChallengeStatus.Awarded or ChallengeStatus.Completed)) throw new DomainException("not_awarded", "榜单尚未挂帅");
+        if (challenge.Status is not (ChallengeStatus.Awarded or ChallengeStatus.Completed)) throw new DomainException("not_awarded", L("榜单尚未挂帅", "This challenge has not been awarded yet"));
         var award = new Award
         {
             ChallengeId = challenge.Id, Challenge = challenge, Status = AwardStatus.Publicity, Mode = challenge.AwardMode, DecidedByUserId = byUserId,
@@ -86,7 +86,7 @@ public class Award
     /// <summary>异议: any registered user, during the window.</summary>
     public Objection Lodge(string userId, string text, DateTime nowUtc)
     {
-        if (!IsObjectionWindowOpen(nowUtc)) throw new DomainException("publicity_closed", "公示期已结束，不能再提出异议");
+        if (!IsObjectionWindowOpen(nowUtc)) throw new DomainException("publicity_closed", L("公示期已结束，不能再提出异议", "The publicity period has ended; objections can no longer be lodged"));
         var objection = new Objection(this, userId, text, nowUtc);
         Objections.Add(objection);
         return objection;
@@ -96,8 +96,8 @@ public class Award
     /// again (Shortlisted) and the challenge goes back to Closed for a new decision.</summary>
     public void Answer(Objection objection, string answer, bool upheld, string adminUserId, Challenge challenge, IReadOnlyList<Bid> bids, DateTime nowUtc)
     {
-        if (!Objections.Contains(objection)) throw new DomainException("wrong_objection", "该异议不属于此公示");
-        if (Status != AwardStatus.Publicity) throw new DomainException("not_in_publicity", "公示已结束");
+        if (!Objections.Contains(objection)) throw new DomainException("wrong_objection", L("该异议不属于此公示", "This objection does not belong to this publicity notice"));
+        if (Status != AwardStatus.Publicity) throw new DomainException("not_in_publicity", L("公示已结束", "The publicity period has ended"));
         objection.Answer(answer, upheld, adminUserId, nowUtc);
         if (!upheld) return;
         Status = AwardStatus.Revoked;
@@ -130,8 +130,8 @@ public class Objection
 
     internal Objection(Award award, string userId, string text, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("text_required", "请填写异议内容");
-        if (text.Length > MaxText) throw new DomainException("text_too_long", $"异议内容不超过{MaxText}个字符");
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("text_required", L("请填写异议内容", "Write your objection"));
+        if (text.Length > MaxText) throw new DomainException("text_too_long", L($"异议内容不超过{MaxText}个字符", $"An objection must be at most {MaxText} characters"));
         Award = award;
         ByUserId = userId;
         Text = text.Trim();
@@ -156,9 +156,9 @@ public class Objection
 
     internal void Answer(string answer, bool upheld, string adminUserId, DateTime nowUtc)
     {
-        if (!IsOpen) throw new DomainException("already_answered", "该异议已答复");
-        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("text_required", "请填写答复内容");
-        if (answer.Length > MaxText) throw new DomainException("text_too_long", $"答复不超过{MaxText}个字符");
+        if (!IsOpen) throw new DomainException("already_answered", L("该异议已答复", "This objection has already been answered"));
+        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("text_required", L("请填写答复内容", "Write an answer"));
+        if (answer.Length > MaxText) throw new DomainException("text_too_long", L($"答复不超过{MaxText}个字符", $"An answer must be at most {MaxText} characters"));
         Status = upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed;
         AnswerText = answer.Trim();
         AnsweredByUserId = adminUserId;

@@ -35,7 +35,7 @@ public sealed class AwardService(IDbContextFactory<AppDbContext> dbFactory, Time
         IReadOnlyDictionary<int, NotSelectedDecision> reasons, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await db.Challenges.FirstOrDefaultAsync(x => x.Id == challengeId, ct) ?? throw new NotFoundException($"榜单 #{challengeId}");
+        var c = await db.Challenges.FirstOrDefaultAsync(x => x.Id == challengeId, ct) ?? throw new NotFoundException(L($"榜单 #{challengeId}", $"challenge #{challengeId}"));
         if (!Permissions.CanDecideAward(actor, c)) throw new AccessDeniedException();
         var bids = await db.Bids.Include(b => b.Profile).Where(b => b.ChallengeId == challengeId).ToListAsync(ct);
         var before = bids.ToDictionary(b => b.Id, b => b.Status);
@@ -96,10 +96,10 @@ public sealed class AwardService(IDbContextFactory<AppDbContext> dbFactory, Time
 
     public async Task<int> LodgeObjectionAsync(Actor actor, int awardId, string text, CancellationToken ct = default)
     {
-        if (!Permissions.CanLodgeObjection(actor)) throw new AccessDeniedException("请先登录再提出异议");
+        if (!Permissions.CanLodgeObjection(actor)) throw new AccessDeniedException(L("请先登录再提出异议", "Sign in to lodge an objection"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var award = await db.Awards.Include(a => a.Challenge).Include(a => a.Objections).FirstOrDefaultAsync(a => a.Id == awardId, ct)
-            ?? throw new NotFoundException($"公示 #{awardId}");
+            ?? throw new NotFoundException(L($"公示 #{awardId}", $"publicity notice #{awardId}"));
         var objection = award.Lodge(actor.UserId!, text, Now);
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Award), award.Id, "object", Now, reason: objection.Text);
         db.Notify(await Recipients.AdminsAsync(db, ct), NotificationKind.ObjectionLodged, $"公示异议：{award.Challenge!.Title}",
@@ -114,7 +114,7 @@ public sealed class AwardService(IDbContextFactory<AppDbContext> dbFactory, Time
     {
         if (!Permissions.CanAnswerObjection(actor)) throw new AccessDeniedException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == objectionId, ct) ?? throw new NotFoundException($"异议 #{objectionId}");
+        var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == objectionId, ct) ?? throw new NotFoundException(L($"异议 #{objectionId}", $"objection #{objectionId}"));
         if (expectedVersion is { } v) db.Entry(objection).Property(o => o.Version).OriginalValue = v;
         var award = await db.Awards.Include(a => a.Objections).FirstAsync(a => a.Id == objection.AwardId, ct);
         var c = await db.Challenges.FirstAsync(x => x.Id == award.ChallengeId, ct);
@@ -192,7 +192,8 @@ public sealed class AwardService(IDbContextFactory<AppDbContext> dbFactory, Time
             CanAnswer: Permissions.CanAnswerObjection(actor) && award.Status == AwardStatus.Publicity);
     }
 
-    /// <summary>The reason as the bidder reads it (Chinese, like all notification text).</summary>
+    /// <summary>The reason as stored notifications and the audit log give it (Chinese, like all stored text); the bid
+    /// page shows the same reason in the reader's language from AwardText's Reason.* labels.</summary>
     public static string ReasonText(NotSelectedReason reason, string? note)
     {
         var label = reason switch

@@ -23,15 +23,15 @@ public sealed record BidContent
     public Dictionary<string, string> Validate(decimal challengeBudgetWan)
     {
         var e = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(TechnicalApproach)) e[nameof(TechnicalApproach)] = "请填写技术路线";
-        else if (TechnicalApproach.Length > MaxText) e[nameof(TechnicalApproach)] = $"技术路线不超过{MaxText}个字符";
-        if (string.IsNullOrWhiteSpace(MilestonePlan)) e[nameof(MilestonePlan)] = "请填写里程碑计划";
-        else if (MilestonePlan.Length > MaxText) e[nameof(MilestonePlan)] = $"里程碑计划不超过{MaxText}个字符";
-        if (BudgetAskedWan <= 0) e[nameof(BudgetAskedWan)] = "申请经费应大于0万元";
-        else if (BudgetAskedWan > challengeBudgetWan) e[nameof(BudgetAskedWan)] = $"申请经费不能超过榜额（{challengeBudgetWan:0.##}万元）";
-        if (string.IsNullOrWhiteSpace(TeamDescription)) e[nameof(TeamDescription)] = "请介绍攻关团队";
-        else if (TeamDescription.Length > MaxText) e[nameof(TeamDescription)] = $"团队介绍不超过{MaxText}个字符";
-        if (PriorResults is { Length: > MaxText }) e[nameof(PriorResults)] = $"前期成果不超过{MaxText}个字符";
+        if (string.IsNullOrWhiteSpace(TechnicalApproach)) e[nameof(TechnicalApproach)] = L("请填写技术路线", "Enter the technical approach");
+        else if (TechnicalApproach.Length > MaxText) e[nameof(TechnicalApproach)] = L($"技术路线不超过{MaxText}个字符", $"The technical approach must be at most {MaxText} characters");
+        if (string.IsNullOrWhiteSpace(MilestonePlan)) e[nameof(MilestonePlan)] = L("请填写里程碑计划", "Enter the milestone plan");
+        else if (MilestonePlan.Length > MaxText) e[nameof(MilestonePlan)] = L($"里程碑计划不超过{MaxText}个字符", $"The milestone plan must be at most {MaxText} characters");
+        if (BudgetAskedWan <= 0) e[nameof(BudgetAskedWan)] = L("申请经费应大于0万元", "The requested funding must be more than 0 (10k CNY)");
+        else if (BudgetAskedWan > challengeBudgetWan) e[nameof(BudgetAskedWan)] = L($"申请经费不能超过榜额（{challengeBudgetWan:0.##}万元）", $"The requested funding cannot exceed the challenge budget of {challengeBudgetWan:0.##} (10k CNY)");
+        if (string.IsNullOrWhiteSpace(TeamDescription)) e[nameof(TeamDescription)] = L("请介绍攻关团队", "Describe the team");
+        else if (TeamDescription.Length > MaxText) e[nameof(TeamDescription)] = L($"团队介绍不超过{MaxText}个字符", $"The team description must be at most {MaxText} characters");
+        if (PriorResults is { Length: > MaxText }) e[nameof(PriorResults)] = L($"前期成果不超过{MaxText}个字符", $"Prior results must be at most {MaxText} characters");
         return e;
     }
 }
@@ -136,9 +136,9 @@ public class Bid
     {
         EnsureAfterDeadline(nowUtc, deadlineUtc);
         if (Status is not (BidStatus.Submitted or BidStatus.Shortlisted)) throw Invalid("not_select");
-        if (!Enum.IsDefined(reason)) throw new DomainException("reason_required", "请选择未入选原因");
-        if (reason == Bids.NotSelectedReason.Other && string.IsNullOrWhiteSpace(note)) throw new DomainException("reason_required", "选择“其他”时请填写说明");
-        if (note is { Length: > MaxReasonNote }) throw new DomainException("reason_too_long", $"说明不超过{MaxReasonNote}个字符");
+        if (!Enum.IsDefined(reason)) throw new DomainException("reason_required", L("请选择未入选原因", "Choose the reason the bid was not selected"));
+        if (reason == Bids.NotSelectedReason.Other && string.IsNullOrWhiteSpace(note)) throw new DomainException("reason_required", L("选择“其他”时请填写说明", "Add a note when you choose “Other”"));
+        if (note is { Length: > MaxReasonNote }) throw new DomainException("reason_too_long", L($"说明不超过{MaxReasonNote}个字符", $"The note must be at most {MaxReasonNote} characters"));
         Status = BidStatus.NotSelected;
         NotSelectedReason = reason;
         NotSelectedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -191,12 +191,12 @@ public class Bid
     public BidPartner InvitePartner(int organizationId, int maxPartners, DateTime nowUtc, DateTime deadlineUtc)
     {
         EnsureBeforeDeadline(nowUtc, deadlineUtc);
-        if (Status != BidStatus.Draft) throw new DomainException("partners_locked", "只有草稿状态的申请可以调整联合体成员");
-        if (organizationId == OrganizationId) throw new DomainException("partner_is_lead", "牵头单位不能再作为联合体成员");
+        if (Status != BidStatus.Draft) throw new DomainException("partners_locked", L("只有草稿状态的申请可以调整联合体成员", "Consortium partners can only be changed while the bid is a draft"));
+        if (organizationId == OrganizationId) throw new DomainException("partner_is_lead", L("牵头单位不能再作为联合体成员", "The lead organisation cannot also be a consortium partner"));
         if (Partners.Any(p => p.OrganizationId == organizationId && p.State != PartnerState.Declined))
-            throw new DomainException("partner_duplicate", "该机构已在联合体中");
+            throw new DomainException("partner_duplicate", L("该机构已在联合体中", "This organisation is already in the consortium"));
         if (Partners.Count(p => p.State != PartnerState.Declined) >= maxPartners)
-            throw new DomainException("too_many_partners", $"联合体成员单位不超过{maxPartners}家（不含牵头单位）");
+            throw new DomainException("too_many_partners", L($"联合体成员单位不超过{maxPartners}家（不含牵头单位）", $"At most {maxPartners} consortium partners (not counting the lead organisation)"));
         Partners.RemoveAll(p => p.OrganizationId == organizationId); // a declined invitation may be sent again
         var partner = new BidPartner(organizationId, nowUtc);
         Partners.Add(partner);
@@ -207,7 +207,7 @@ public class Bid
     public void RemovePartner(int organizationId, DateTime nowUtc, DateTime deadlineUtc)
     {
         EnsureBeforeDeadline(nowUtc, deadlineUtc);
-        if (Status != BidStatus.Draft) throw new DomainException("partners_locked", "只有草稿状态的申请可以调整联合体成员");
+        if (Status != BidStatus.Draft) throw new DomainException("partners_locked", L("只有草稿状态的申请可以调整联合体成员", "Consortium partners can only be changed while the bid is a draft"));
         Partners.RemoveAll(p => p.OrganizationId == organizationId);
         Touch(nowUtc);
     }
@@ -216,9 +216,9 @@ public class Bid
     public void RespondAsPartner(int organizationId, string userId, bool accept, DateTime nowUtc, DateTime deadlineUtc)
     {
         EnsureBeforeDeadline(nowUtc, deadlineUtc);
-        if (Status != BidStatus.Draft) throw new DomainException("partners_locked", "该申请已提交或撤回，不能再确认");
+        if (Status != BidStatus.Draft) throw new DomainException("partners_locked", L("该申请已提交或撤回，不能再确认", "This bid has been submitted or withdrawn and can no longer be confirmed"));
         var partner = Partners.FirstOrDefault(p => p.OrganizationId == organizationId && p.State == PartnerState.Invited)
-            ?? throw new DomainException("no_invitation", "没有待确认的联合体邀请");
+            ?? throw new DomainException("no_invitation", L("没有待确认的联合体邀请", "There is no consortium invitation awaiting confirmation"));
         partner.Respond(userId, accept, nowUtc);
         Touch(nowUtc);
     }
@@ -241,9 +241,9 @@ public class Bid
     private void EnsurePartnersConfirmed()
     {
         if (Partners.Any(p => p.State == PartnerState.Invited))
-            throw new DomainException("partners_unconfirmed", "联合体成员单位尚未全部确认，确认后才能提交");
+            throw new DomainException("partners_unconfirmed", L("联合体成员单位尚未全部确认，确认后才能提交", "Not every consortium partner has confirmed yet; the bid can be submitted once they all have"));
         if (Partners.Any(p => p.State == PartnerState.Declined))
-            throw new DomainException("partner_declined", "有联合体成员单位已拒绝，请移除后再提交");
+            throw new DomainException("partner_declined", L("有联合体成员单位已拒绝，请移除后再提交", "A consortium partner has declined; remove it before submitting"));
     }
 
     // ---- end consortium and receipt ----
@@ -262,12 +262,12 @@ public class Bid
 
     private static void EnsureBeforeDeadline(DateTime nowUtc, DateTime deadlineUtc)
     {
-        if (nowUtc >= deadlineUtc) throw new DomainException("deadline_passed", "揭榜已截止，不能再提交、修改或撤回申请");
+        if (nowUtc >= deadlineUtc) throw new DomainException("deadline_passed", L("揭榜已截止，不能再提交、修改或撤回申请", "The deadline has passed; bids can no longer be submitted, changed or withdrawn"));
     }
 
     private static void EnsureAfterDeadline(DateTime nowUtc, DateTime deadlineUtc)
     {
-        if (nowUtc < deadlineUtc) throw new DomainException("deadline_not_passed", "揭榜截止前申请处于密封状态，不能评审");
+        if (nowUtc < deadlineUtc) throw new DomainException("deadline_not_passed", L("揭榜截止前申请处于密封状态，不能评审", "Bids are sealed until the deadline and cannot be reviewed yet"));
     }
 
     private void Touch(DateTime nowUtc)
@@ -277,7 +277,7 @@ public class Bid
     }
 
     private DomainException Invalid(string action) =>
-        new("invalid_transition", $"当前申请状态（{Status}）不允许此操作（{action}）");
+        new("invalid_transition", L($"当前申请状态（{Status}）不允许此操作（{action}）", $"The bid's current status ({Status}) does not allow this action ({action})"));
 }
 
 public enum PartnerState { Invited = 0, Confirmed = 1, Declined = 2 }

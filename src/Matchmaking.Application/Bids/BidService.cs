@@ -38,18 +38,18 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     /// allowed: wrong role, not the team's owner, bidding closed, ineligible bidder type, a second active bid.</summary>
     public async Task<int> CreateAsync(Actor actor, int challengeId, int profileId, BidContent content, CancellationToken ct = default)
     {
-        if (!Permissions.CanBid(actor)) throw new AccessDeniedException("只有科研人员可以揭榜 (only researchers can bid)");
+        if (!Permissions.CanBid(actor)) throw new AccessDeniedException(L("只有科研人员可以揭榜", "Only researchers can bid"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var challenge = await db.Challenges.FirstOrDefaultAsync(c => c.Id == challengeId, ct);
-        if (challenge is null || !challenge.IsPublic) throw new NotFoundException($"榜单 #{challengeId}");
-        if (!challenge.IsOpenForBids(Now)) throw new DomainException("not_open", "该榜单当前不接受揭榜申请（未发布或已截止）");
-        var profile = await db.Profiles.FirstOrDefaultAsync(p => p.Id == profileId, ct) ?? throw new NotFoundException($"团队 #{profileId}");
-        if (!Permissions.CanEditProfile(actor, profile) || actor.IsAdmin) throw new AccessDeniedException("只能以本人负责的团队揭榜");
+        if (challenge is null || !challenge.IsPublic) throw new NotFoundException(L($"榜单 #{challengeId}", $"challenge #{challengeId}"));
+        if (!challenge.IsOpenForBids(Now)) throw new DomainException("not_open", L("该榜单当前不接受揭榜申请（未发布或已截止）", "This challenge is not accepting bids (not yet published, or past its deadline)"));
+        var profile = await db.Profiles.FirstOrDefaultAsync(p => p.Id == profileId, ct) ?? throw new NotFoundException(L($"团队 #{profileId}", $"team #{profileId}"));
+        if (!Permissions.CanEditProfile(actor, profile) || actor.IsAdmin) throw new AccessDeniedException(L("只能以本人负责的团队揭榜", "You can only bid with a team you are responsible for"));
         var org = await db.Organizations.FirstAsync(o => o.Id == actor.OrganizationId, ct);
         if (!challenge.Admits(org.Type))
-            throw new DomainException("ineligible", $"该榜单不接受{OrgTypeName(org.Type)}揭榜");
+            throw new DomainException("ineligible", L($"该榜单不接受{OrgTypeName(org.Type)}揭榜", $"This challenge does not accept bids from {OrgTypeName(org.Type)}"));
         if (await db.Bids.AnyAsync(b => b.ChallengeId == challengeId && b.ProfileId == profileId && b.Status != BidStatus.Withdrawn, ct))
-            throw new DomainException("duplicate_bid", "该团队已有一份有效的揭榜申请，请修改原申请或先撤回");
+            throw new DomainException("duplicate_bid", L("该团队已有一份有效的揭榜申请，请修改原申请或先撤回", "This team already has an active bid; edit that bid or withdraw it first"));
         var bid = new Bid(challengeId, profileId, org.Id, actor.UserId!, content, challenge.BudgetWan, Now, challenge.BidDeadlineUtc);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Bids.Add(bid);
@@ -97,10 +97,10 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == challengeId, ct)
-            ?? throw new NotFoundException($"榜单 #{challengeId}");
+            ?? throw new NotFoundException(L($"榜单 #{challengeId}", $"challenge #{challengeId}"));
         if (!Permissions.CanSeeBidsOf(actor, challenge, Now))
             throw new AccessDeniedException(Permissions.IsPoster(actor, challenge)
-                ? "揭榜截止前申请处于密封状态，截止后可查看" : "无权查看该榜单的揭榜申请");
+                ? L("揭榜截止前申请处于密封状态，截止后可查看", "Bids are sealed until the deadline; you can view them afterwards") : L("无权查看该榜单的揭榜申请", "You are not allowed to view the bids on this challenge"));
         return await db.Bids.AsNoTracking().Include(b => b.Profile).Include(b => b.Organization)
             .Where(b => b.ChallengeId == challengeId && b.Status != BidStatus.Draft)
             .OrderBy(b => b.SubmittedAtUtc).ToListAsync(ct);
@@ -153,7 +153,7 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     private static async Task<(Bid, Challenge)> LoadAsync(AppDbContext db, int bidId, CancellationToken ct)
     {
         var bid = await db.Bids.Include(b => b.Challenge).FirstOrDefaultAsync(b => b.Id == bidId, ct)
-            ?? throw new NotFoundException($"揭榜申请 #{bidId}");
+            ?? throw new NotFoundException(L($"揭榜申请 #{bidId}", $"bid #{bidId}"));
         return (bid, bid.Challenge!);
     }
 
@@ -168,15 +168,15 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bid = await db.Bids.Include(b => b.Challenge).Include(b => b.Partners).ThenInclude(p => p.Organization)
-            .FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException($"揭榜申请 #{bidId}");
+            .FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException(L($"揭榜申请 #{bidId}", $"bid #{bidId}"));
         var challenge = bid.Challenge!;
         if (!Permissions.IsBidAuthor(actor, bid)) throw new AccessDeniedException();
-        if (!challenge.IsOpenForBids(Now)) throw new DomainException("not_open", "该榜单当前不接受揭榜申请（未发布或已截止）");
+        if (!challenge.IsOpenForBids(Now)) throw new DomainException("not_open", L("该榜单当前不接受揭榜申请（未发布或已截止）", "This challenge is not accepting bids (not yet published, or past its deadline)"));
         var lead = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == bid.OrganizationId, ct);
-        if (!lead.IsVerified) throw new DomainException("org_not_verified", $"揭榜单位“{lead.Name}”尚未通过平台认证，认证后才能提交");
-        if (!challenge.Admits(lead.Type)) throw new DomainException("ineligible", $"该榜单不接受{OrgTypeName(lead.Type)}揭榜");
+        if (!lead.IsVerified) throw new DomainException("org_not_verified", L($"揭榜单位“{lead.Name}”尚未通过平台认证，认证后才能提交", $"The bidding organisation “{lead.Name}” has not passed the portal's verification yet; the bid can be submitted once it has"));
+        if (!challenge.Admits(lead.Type)) throw new DomainException("ineligible", L($"该榜单不接受{OrgTypeName(lead.Type)}揭榜", $"This challenge does not accept bids from {OrgTypeName(lead.Type)}"));
         if (bid.Partners.FirstOrDefault(p => p.State == PartnerState.Confirmed && p.Organization is { IsVerified: false }) is { } unverified)
-            throw new DomainException("partner_not_verified", $"联合体成员“{unverified.Organization!.Name}”尚未通过平台认证");
+            throw new DomainException("partner_not_verified", L($"联合体成员“{unverified.Organization!.Name}”尚未通过平台认证", $"Consortium partner “{unverified.Organization!.Name}” has not passed the portal's verification yet"));
         // Every member of a consortium must be an eligible bidder type, not only the lead (a partner's type may have
         // changed since it was invited).
         if (bid.Partners.FirstOrDefault(p => p.State == PartnerState.Confirmed && p.Organization is { } o && !challenge.Admits(o.Type)) is { } ineligible)
@@ -184,7 +184,7 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var active = await db.Bids.CountAsync(b => b.OrganizationId == bid.OrganizationId && b.Id != bid.Id
             && (b.Status == BidStatus.Submitted || b.Status == BidStatus.Shortlisted), ct);
         if (active >= _options.MaxActivePerOrganization)
-            throw new DomainException("too_many_active", $"本单位已有{active}份有效揭榜申请，达到上限（{_options.MaxActivePerOrganization}份）");
+            throw new DomainException("too_many_active", L($"本单位已有{active}份有效揭榜申请，达到上限（{_options.MaxActivePerOrganization}份）", $"Your organisation already has {active} active bid(s), which is the limit ({_options.MaxActivePerOrganization})"));
         var from = bid.Status;
         bid.Submit(Now, challenge.BidDeadlineUtc);
         await IssueReceiptAsync(db, bid, ct);
@@ -223,10 +223,10 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bid = await db.Bids.Include(b => b.Challenge).Include(b => b.Partners).FirstOrDefaultAsync(b => b.Id == bidId, ct)
-            ?? throw new NotFoundException($"揭榜申请 #{bidId}");
+            ?? throw new NotFoundException(L($"揭榜申请 #{bidId}", $"bid #{bidId}"));
         if (!Permissions.IsBidAuthor(actor, bid)) throw new AccessDeniedException();
-        var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, ct) ?? throw new NotFoundException($"机构 #{organizationId}");
-        if (!org.IsVerified) throw new DomainException("partner_not_verified", $"联合体成员“{org.Name}”尚未通过平台认证");
+        var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, ct) ?? throw new NotFoundException(L($"机构 #{organizationId}", $"organisation #{organizationId}"));
+        if (!org.IsVerified) throw new DomainException("partner_not_verified", L($"联合体成员“{org.Name}”尚未通过平台认证", $"Consortium partner “{org.Name}” has not passed the portal's verification yet"));
         if (!bid.Challenge!.Admits(org.Type)) throw PartnerIneligible(org);
         bid.InvitePartner(organizationId, _options.MaxPartners, Now, bid.Challenge!.BidDeadlineUtc);
         var lead = await db.Organizations.AsNoTracking().Where(o => o.Id == bid.OrganizationId).Select(o => o.Name).FirstAsync(ct);
@@ -241,7 +241,7 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bid = await db.Bids.Include(b => b.Challenge).Include(b => b.Partners).FirstOrDefaultAsync(b => b.Id == bidId, ct)
-            ?? throw new NotFoundException($"揭榜申请 #{bidId}");
+            ?? throw new NotFoundException(L($"揭榜申请 #{bidId}", $"bid #{bidId}"));
         if (!Permissions.IsBidAuthor(actor, bid)) throw new AccessDeniedException();
         bid.RemovePartner(organizationId, Now, bid.Challenge!.BidDeadlineUtc);
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Bid), bidId, "remove_partner", Now, bid.Status, bid.Status, organizationId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -251,11 +251,11 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     /// <summary>A user of an invited organisation confirms or declines; nobody else can, not even the bid's authors.</summary>
     public async Task RespondToInvitationAsync(Actor actor, int bidId, bool accept, CancellationToken ct = default)
     {
-        if (actor.UserId is null || actor.OrganizationId is not { } org || actor.IsAdmin) throw new AccessDeniedException("只有受邀单位的用户可以确认联合体邀请");
+        if (actor.UserId is null || actor.OrganizationId is not { } org || actor.IsAdmin) throw new AccessDeniedException(L("只有受邀单位的用户可以确认联合体邀请", "Only users of the invited organisation can answer this consortium invitation"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bid = await db.Bids.Include(b => b.Challenge).Include(b => b.Partners).FirstOrDefaultAsync(b => b.Id == bidId, ct)
-            ?? throw new NotFoundException($"揭榜申请 #{bidId}");
-        if (!bid.Partners.Any(p => p.OrganizationId == org)) throw new AccessDeniedException("只有受邀单位的用户可以确认联合体邀请");
+            ?? throw new NotFoundException(L($"揭榜申请 #{bidId}", $"bid #{bidId}"));
+        if (!bid.Partners.Any(p => p.OrganizationId == org)) throw new AccessDeniedException(L("只有受邀单位的用户可以确认联合体邀请", "Only users of the invited organisation can answer this consortium invitation"));
         bid.RespondAsPartner(org, actor.UserId, accept, Now, bid.Challenge!.BidDeadlineUtc);
         var orgName = await db.Organizations.Where(o => o.Id == org).Select(o => o.Name).FirstAsync(ct);
         db.Notify([bid.CreatedByUserId], NotificationKind.ConsortiumInvitation,
@@ -314,13 +314,14 @@ public sealed class BidService(IDbContextFactory<AppDbContext> dbFactory, TimePr
     // ---- end eligibility/receipts/consortium ----
 
     private static DomainException PartnerIneligible(Organizations.Organization org) =>
-        new("partner_ineligible", $"联合体成员“{org.Name}”是{OrgTypeName(org.Type)}，该榜单不接受{OrgTypeName(org.Type)}参与揭榜（含联合体成员）");
+        new("partner_ineligible", L($"联合体成员“{org.Name}”是{OrgTypeName(org.Type)}，该榜单不接受{OrgTypeName(org.Type)}参与揭榜（含联合体成员）", $"Consortium partner “{org.Name}” is not eligible: this challenge does not accept {OrgTypeName(org.Type)}, including as consortium partners"));
 
+    /// <summary>The organisation type as the refusal messages name it: Chinese, or the English plural.</summary>
     internal static string OrgTypeName(Organizations.OrganizationType t) => t switch
     {
-        Organizations.OrganizationType.Enterprise => "企业",
-        Organizations.OrganizationType.University => "高校",
-        Organizations.OrganizationType.ResearchInstitute => "科研院所",
+        Organizations.OrganizationType.Enterprise => L("企业", "enterprises"),
+        Organizations.OrganizationType.University => L("高校", "universities"),
+        Organizations.OrganizationType.ResearchInstitute => L("科研院所", "research institutes"),
         _ => t.ToString(),
     };
 }

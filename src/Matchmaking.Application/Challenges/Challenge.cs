@@ -48,30 +48,30 @@ public sealed record ChallengeContent
     public Dictionary<string, string> Validate(DateTime nowUtc)
     {
         var e = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(Title)) e[nameof(Title)] = "请填写榜单名称";
-        else if (Title.Trim().Length > MaxTitle) e[nameof(Title)] = $"榜单名称不超过{MaxTitle}个字符";
-        if (string.IsNullOrWhiteSpace(Background)) e[nameof(Background)] = "请填写需求背景";
-        else if (Background.Length > MaxText) e[nameof(Background)] = $"需求背景不超过{MaxText}个字符";
-        if (string.IsNullOrWhiteSpace(PainPoint)) e[nameof(PainPoint)] = "请填写技术痛点";
-        else if (PainPoint.Length > MaxText) e[nameof(PainPoint)] = $"技术痛点不超过{MaxText}个字符";
+        if (string.IsNullOrWhiteSpace(Title)) e[nameof(Title)] = L("请填写榜单名称", "Enter the challenge title");
+        else if (Title.Trim().Length > MaxTitle) e[nameof(Title)] = L($"榜单名称不超过{MaxTitle}个字符", $"The title has at most {MaxTitle} characters");
+        if (string.IsNullOrWhiteSpace(Background)) e[nameof(Background)] = L("请填写需求背景", "Describe the background");
+        else if (Background.Length > MaxText) e[nameof(Background)] = L($"需求背景不超过{MaxText}个字符", $"The background has at most {MaxText} characters");
+        if (string.IsNullOrWhiteSpace(PainPoint)) e[nameof(PainPoint)] = L("请填写技术痛点", "Describe the technical pain point");
+        else if (PainPoint.Length > MaxText) e[nameof(PainPoint)] = L($"技术痛点不超过{MaxText}个字符", $"The pain point has at most {MaxText} characters");
         var targets = Targets.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
-        if (targets.Count == 0) e[nameof(Targets)] = "至少填写一项可量化的考核指标";
-        else if (targets.Count > MaxTargets) e[nameof(Targets)] = $"考核指标不超过{MaxTargets}项";
-        else if (targets.Any(t => t.Length > MaxTargetLength)) e[nameof(Targets)] = $"每项考核指标不超过{MaxTargetLength}个字符";
-        if (ChainId <= 0) e[nameof(ChainId)] = "请选择产业链";
-        if (ChainNodeId <= 0) e[nameof(ChainNodeId)] = "请选择产业链环节";
-        if (!Enum.IsDefined(Bottleneck)) e[nameof(Bottleneck)] = "请选择卡点类型";
-        if (Skills.Count(s => !string.IsNullOrWhiteSpace(s)) == 0) e[nameof(Skills)] = "至少填写一个技术标签";
-        else if (Skills.Count > MaxSkills) e[nameof(Skills)] = $"技术标签不超过{MaxSkills}个";
-        if (FieldCodes.Count == 0) e[nameof(FieldCodes)] = "至少选择一个学科";
-        if (BudgetWan <= 0) e[nameof(BudgetWan)] = "榜额应大于0万元";
-        else if (BudgetWan > MaxBudgetWan) e[nameof(BudgetWan)] = $"榜额不超过{MaxBudgetWan:0}万元";
-        if (BidDeadlineUtc <= nowUtc) e[nameof(BidDeadlineUtc)] = "揭榜截止时间应晚于当前时间";
-        else if (BidDeadlineUtc > nowUtc.AddYears(2)) e[nameof(BidDeadlineUtc)] = "揭榜截止时间不超过两年";
-        if (DeliveryMonths is < 1 or > 60) e[nameof(DeliveryMonths)] = "攻关期限应为1–60个月";
-        if (!Enum.IsDefined(IpArrangement)) e[nameof(IpArrangement)] = "请选择知识产权归属";
-        if ((Eligible & EligibleBidders.All) == EligibleBidders.None) e[nameof(Eligible)] = "至少允许一类揭榜方";
-        if (!Enum.IsDefined(AwardMode)) e[nameof(AwardMode)] = "请选择挂帅方式";
+        if (targets.Count == 0) e[nameof(Targets)] = L("至少填写一项可量化的考核指标", "Add at least one measurable target");
+        else if (targets.Count > MaxTargets) e[nameof(Targets)] = L($"考核指标不超过{MaxTargets}项", $"At most {MaxTargets} targets");
+        else if (targets.Any(t => t.Length > MaxTargetLength)) e[nameof(Targets)] = L($"每项考核指标不超过{MaxTargetLength}个字符", $"Each target has at most {MaxTargetLength} characters");
+        if (ChainId <= 0) e[nameof(ChainId)] = L("请选择产业链", "Choose an industry chain");
+        if (ChainNodeId <= 0) e[nameof(ChainNodeId)] = L("请选择产业链环节", "Choose a chain node");
+        if (!Enum.IsDefined(Bottleneck)) e[nameof(Bottleneck)] = L("请选择卡点类型", "Choose the bottleneck type");
+        if (Skills.Count(s => !string.IsNullOrWhiteSpace(s)) == 0) e[nameof(Skills)] = L("至少填写一个技术标签", "Add at least one skill tag");
+        else if (Skills.Count > MaxSkills) e[nameof(Skills)] = L($"技术标签不超过{MaxSkills}个", $"At most {MaxSkills} skill tags");
+        if (FieldCodes.Count == 0) e[nameof(FieldCodes)] = L("至少选择一个学科", "Choose at least one discipline");
+        if (BudgetWan <= 0) e[nameof(BudgetWan)] = L("榜额应大于0万元", "The prize budget must be more than 0 (×10k CNY)");
+        else if (BudgetWan > MaxBudgetWan) e[nameof(BudgetWan)] = L($"榜额不超过{MaxBudgetWan:0}万元", $"The prize budget is at most {MaxBudgetWan:0} (×10k CNY)");
+        if (BidDeadlineUtc <= nowUtc) e[nameof(BidDeadlineUtc)] = L("揭榜截止时间应晚于当前时间", "The bid deadline must be in the future");
+        else if (BidDeadlineUtc > nowUtc.AddYears(2)) e[nameof(BidDeadlineUtc)] = L("揭榜截止时间不超过两年", "The bid deadline is at most two years ahead");
+        if (DeliveryMonths is < 1 or > 60) e[nameof(DeliveryMonths)] = L("攻关期限应为1–60个月", "The delivery period is 1–60 months");
+        if (!Enum.IsDefined(IpArrangement)) e[nameof(IpArrangement)] = L("请选择知识产权归属", "Choose who owns the intellectual property");
+        if ((Eligible & EligibleBidders.All) == EligibleBidders.None) e[nameof(Eligible)] = L("至少允许一类揭榜方", "Allow at least one kind of bidder");
+        if (!Enum.IsDefined(AwardMode)) e[nameof(AwardMode)] = L("请选择挂帅方式", "Choose the award mode");
         return e;
     }
 }
@@ -172,7 +172,7 @@ public class Challenge
     public void Approve(DateTime nowUtc)
     {
         if (Status != ChallengeStatus.PendingReview) throw Invalid("approve");
-        if (IsDeadlinePassed(nowUtc)) throw new DomainException("deadline_passed", "揭榜截止时间已过，无法发布；请驳回并让发榜方修改截止时间");
+        if (IsDeadlinePassed(nowUtc)) throw new DomainException("deadline_passed", L("揭榜截止时间已过，无法发布；请驳回并让发榜方修改截止时间", "The bid deadline has passed, so the challenge cannot be published; reject it so the poster can change the deadline"));
         Status = ChallengeStatus.Published;
         PublishedAtUtc = nowUtc;
         Touch(nowUtc);
@@ -284,8 +284,8 @@ public class Challenge
 
     private static string RequireReason(string reason)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("reason_required", "请填写原因");
-        if (reason.Length > 1000) throw new DomainException("reason_too_long", "原因不超过1000个字符");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("reason_required", L("请填写原因", "Give a reason"));
+        if (reason.Length > 1000) throw new DomainException("reason_too_long", L("原因不超过1000个字符", "The reason has at most 1000 characters"));
         return reason.Trim();
     }
 
@@ -296,5 +296,5 @@ public class Challenge
     }
 
     private DomainException Invalid(string action) =>
-        new("invalid_transition", $"当前状态（{Status}）不允许此操作（{action}）");
+        new("invalid_transition", L($"当前状态（{Status}）不允许此操作（{action}）", $"Not allowed in the current status ({Status}): {action}"));
 }

@@ -38,7 +38,7 @@ public sealed class ChallengeService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         if (!Permissions.CanCreateChallenge(actor)) throw new AccessDeniedException();
         var orgId = actor.IsAdmin && posterOrganizationId is { } chosen ? chosen
-            : actor.OrganizationId ?? throw new DomainException("org_required", "请先选择发榜单位");
+            : actor.OrganizationId ?? throw new DomainException("org_required", L("请先选择发榜单位", "Choose the posting organisation first"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await EnsureTaxonomyAsync(db, content, ct);
         var challenge = new Challenge(orgId, actor.UserId!, content, Now);
@@ -57,7 +57,7 @@ public sealed class ChallengeService(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await LoadAsync(db, id, ct);
         if (!Permissions.CanEditChallenge(actor, c))
-            throw c.IsEditable ? new AccessDeniedException() : new DomainException("not_editable", "只有草稿或已驳回的榜单可以修改");
+            throw c.IsEditable ? new AccessDeniedException() : new DomainException("not_editable", L("只有草稿或已驳回的榜单可以修改", "Only a draft or a rejected challenge can be edited"));
         await EnsureTaxonomyAsync(db, content, ct);
         db.Entry(c).Property(x => x.Version).OriginalValue = expectedVersion;
         var from = c.Status;
@@ -208,14 +208,14 @@ public sealed class ChallengeService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     private static async Task<Challenge> LoadAsync(AppDbContext db, int id, CancellationToken ct) =>
-        await db.Challenges.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException($"榜单 #{id}");
+        await db.Challenges.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(L($"榜单 #{id}", $"challenge #{id}"));
 
     private static async Task EnsureTaxonomyAsync(AppDbContext db, ChallengeContent content, CancellationToken ct)
     {
         var nodeOk = await db.ChainNodes.AnyAsync(n => n.Id == content.ChainNodeId && n.ChainId == content.ChainId, ct);
-        if (!nodeOk) throw new ValidationFailedException(new Dictionary<string, string> { [nameof(ChallengeContent.ChainNodeId)] = "所选环节不属于该产业链" });
+        if (!nodeOk) throw new ValidationFailedException(new Dictionary<string, string> { [nameof(ChallengeContent.ChainNodeId)] = L("所选环节不属于该产业链", "The chosen node is not in this industry chain") });
         var known = await db.Fields.Where(f => content.FieldCodes.Contains(f.Code)).Select(f => f.Code).ToListAsync(ct);
         var unknown = content.FieldCodes.Except(known).ToList();
-        if (unknown.Count > 0) throw new ValidationFailedException(new Dictionary<string, string> { [nameof(ChallengeContent.FieldCodes)] = $"未知学科代码: {string.Join(", ", unknown)}" });
+        if (unknown.Count > 0) throw new ValidationFailedException(new Dictionary<string, string> { [nameof(ChallengeContent.FieldCodes)] = L($"未知学科代码: {string.Join(", ", unknown)}", $"Unknown discipline codes: {string.Join(", ", unknown)}") });
     }
 }

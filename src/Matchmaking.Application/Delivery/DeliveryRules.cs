@@ -14,12 +14,12 @@ public static class DeliveryRules
     public static void StopTeam(AwardMode mode, Milestone gate, IReadOnlyList<Milestone> allMilestones, IReadOnlyCollection<int> winnerBidIds,
         string reason, string byUserId, DateTime nowUtc)
     {
-        if (mode != AwardMode.Parallel) throw new DomainException("not_parallel", "只有赛马制榜单可以在里程碑节点终止团队");
+        if (mode != AwardMode.Parallel) throw new DomainException("not_parallel", L("只有赛马制榜单可以在里程碑节点终止团队", "Only a parallel-award challenge can stop a team at a milestone"));
         var team = allMilestones.Where(m => m.BidId == gate.BidId).ToList();
-        if (IsStopped(team)) throw new DomainException("already_stopped", "该团队已被终止");
+        if (IsStopped(team)) throw new DomainException("already_stopped", L("该团队已被终止", "This team has already been stopped"));
         var othersActive = winnerBidIds.Where(id => id != gate.BidId)
             .Count(id => !IsStopped(allMilestones.Where(m => m.BidId == id)));
-        if (othersActive == 0) throw new DomainException("last_team", "至少保留一个继续攻关的团队");
+        if (othersActive == 0) throw new DomainException("last_team", L("至少保留一个继续攻关的团队", "At least one team must carry on"));
         gate.Stop(reason, byUserId, nowUtc);
         foreach (var later in team.Where(m => m.Sequence > gate.Sequence)) later.CancelAfterStop(byUserId, nowUtc);
     }

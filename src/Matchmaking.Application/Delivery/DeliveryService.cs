@@ -59,13 +59,13 @@ public sealed class DeliveryService(IDbContextFactory<AppDbContext> dbFactory, T
     /// <summary>Adds milestones to an appointed team's plan (numbered after its existing ones).</summary>
     public async Task PlanAsync(Actor actor, int bidId, IReadOnlyList<PlannedMilestone> items, CancellationToken ct = default)
     {
-        if (items.Count == 0) throw new DomainException("empty_plan", "请至少添加一个里程碑");
+        if (items.Count == 0) throw new DomainException("empty_plan", L("请至少添加一个里程碑", "Add at least one milestone"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (c, award, bid) = await LoadTeamAsync(db, bidId, ct);
         if (!Permissions.CanManageMilestones(actor, c)) throw new AccessDeniedException();
         EnsureOpen(c, award);
         var existing = await db.Milestones.Where(m => m.BidId == bidId).ToListAsync(ct);
-        if (DeliveryRules.IsStopped(existing)) throw new DomainException("already_stopped", "该团队已被终止");
+        if (DeliveryRules.IsStopped(existing)) throw new DomainException("already_stopped", L("该团队已被终止", "This team has already been stopped"));
         var next = existing.Count == 0 ? 1 : existing.Max(m => m.Sequence) + 1;
         var name = await db.ActorNameAsync(actor, ct);
         foreach (var item in items)
@@ -86,7 +86,7 @@ public sealed class DeliveryService(IDbContextFactory<AppDbContext> dbFactory, T
     public async Task SubmitAsync(Actor actor, int milestoneId, string evidenceNote, long expectedVersion, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var m = await db.Milestones.FirstOrDefaultAsync(x => x.Id == milestoneId, ct) ?? throw new NotFoundException($"里程碑 #{milestoneId}");
+        var m = await db.Milestones.FirstOrDefaultAsync(x => x.Id == milestoneId, ct) ?? throw new NotFoundException(L($"里程碑 #{milestoneId}", $"milestone #{milestoneId}"));
         var (c, award, bid) = await LoadTeamAsync(db, m.BidId, ct);
         if (!Permissions.CanSubmitMilestone(actor, bid)) throw new AccessDeniedException();
         EnsureOpen(c, award);
@@ -143,7 +143,7 @@ public sealed class DeliveryService(IDbContextFactory<AppDbContext> dbFactory, T
         Action<Milestone, IReadOnlyList<Milestone>, Award> step, Action<AppDbContext, Milestone, Challenge, Bid>? notify, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var m = await db.Milestones.FirstOrDefaultAsync(x => x.Id == milestoneId, ct) ?? throw new NotFoundException($"里程碑 #{milestoneId}");
+        var m = await db.Milestones.FirstOrDefaultAsync(x => x.Id == milestoneId, ct) ?? throw new NotFoundException(L($"里程碑 #{milestoneId}", $"milestone #{milestoneId}"));
         var (c, award, bid) = await LoadTeamAsync(db, m.BidId, ct);
         if (!Permissions.CanManageMilestones(actor, c)) throw new AccessDeniedException();
         EnsureOpen(c, award);
@@ -172,17 +172,17 @@ public sealed class DeliveryService(IDbContextFactory<AppDbContext> dbFactory, T
 
     private static async Task<(Challenge, Award, Bid)> LoadTeamAsync(AppDbContext db, int bidId, CancellationToken ct)
     {
-        var bid = await db.Bids.Include(b => b.Profile).FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException($"揭榜申请 #{bidId}");
+        var bid = await db.Bids.Include(b => b.Profile).FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException(L($"揭榜申请 #{bidId}", $"bid #{bidId}"));
         var c = await db.Challenges.FirstAsync(x => x.Id == bid.ChallengeId, ct);
         var award = await db.Awards.FirstOrDefaultAsync(a => a.ChallengeId == c.Id && a.Status != AwardStatus.Revoked, ct)
-            ?? throw new DomainException("no_award", "该榜单尚未作出挂帅决定");
-        if (!award.WinnerBidIds.Contains(bidId)) throw new DomainException("not_winner", "该申请不是挂帅团队");
+            ?? throw new DomainException("no_award", L("该榜单尚未作出挂帅决定", "No award decision has been made for this challenge yet"));
+        if (!award.WinnerBidIds.Contains(bidId)) throw new DomainException("not_winner", L("该申请不是挂帅团队", "This bid is not an awarded team"));
         return (c, award, bid);
     }
 
     private static void EnsureOpen(Challenge c, Award award)
     {
-        if (award.Status != AwardStatus.Final) throw new DomainException("publicity_pending", "公示期结束、挂帅生效后才能安排和验收里程碑");
-        if (c.Status != ChallengeStatus.Awarded) throw new DomainException("not_in_delivery", "该榜单不在攻关验收阶段");
+        if (award.Status != AwardStatus.Final) throw new DomainException("publicity_pending", L("公示期结束、挂帅生效后才能安排和验收里程碑", "Milestones can be planned and accepted only once the publicity period is over and the award is final"));
+        if (c.Status != ChallengeStatus.Awarded) throw new DomainException("not_in_delivery", L("该榜单不在攻关验收阶段", "This challenge is not in the delivery and acceptance stage"));
     }
 }

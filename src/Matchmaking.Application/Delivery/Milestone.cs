@@ -59,7 +59,7 @@ public class Milestone
     public void Submit(string evidenceNote, DateTime nowUtc)
     {
         if (Status is not (MilestoneStatus.Planned or MilestoneStatus.Returned)) throw Invalid("submit");
-        EvidenceNote = RequireText(evidenceNote, "请说明交付成果与证明材料");
+        EvidenceNote = RequireText(evidenceNote, L("请说明交付成果与证明材料", "Describe the deliverable and its evidence"));
         SubmittedAtUtc = nowUtc;
         Status = MilestoneStatus.Submitted;
         Touch(nowUtc);
@@ -68,7 +68,7 @@ public class Milestone
     public void Accept(string? comment, string byUserId, DateTime nowUtc)
     {
         if (Status != MilestoneStatus.Submitted) throw Invalid("accept");
-        if (comment is { Length: > MaxText }) throw new DomainException("text_too_long", $"意见不超过{MaxText}个字符");
+        if (comment is { Length: > MaxText }) throw new DomainException("text_too_long", L($"意见不超过{MaxText}个字符", $"The comment must be at most {MaxText} characters"));
         Decide(MilestoneStatus.Accepted, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), byUserId, nowUtc);
     }
 
@@ -76,14 +76,14 @@ public class Milestone
     public void Return(string comment, string byUserId, DateTime nowUtc)
     {
         if (Status != MilestoneStatus.Submitted) throw Invalid("return");
-        Decide(MilestoneStatus.Returned, RequireText(comment, "请填写退回意见"), byUserId, nowUtc);
+        Decide(MilestoneStatus.Returned, RequireText(comment, L("请填写退回意见", "Write a comment saying why the milestone is returned")), byUserId, nowUtc);
         ReturnCount++;
     }
 
     internal void Stop(string reason, string byUserId, DateTime nowUtc)
     {
         if (!IsOpen) throw Invalid("stop");
-        Decide(MilestoneStatus.Stopped, RequireText(reason, "请填写终止原因"), byUserId, nowUtc);
+        Decide(MilestoneStatus.Stopped, RequireText(reason, L("请填写终止原因", "Write the reason for stopping the team")), byUserId, nowUtc);
     }
 
     internal void CancelAfterStop(string byUserId, DateTime nowUtc)
@@ -114,9 +114,9 @@ public class Milestone
 
     private void SetPlan(string title, DateTime dueUtc, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("title_required", "请填写里程碑名称");
-        if (title.Trim().Length > MaxTitle) throw new DomainException("title_too_long", $"里程碑名称不超过{MaxTitle}个字符");
-        if (dueUtc <= nowUtc) throw new DomainException("due_in_past", "里程碑截止日期应晚于今天");
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("title_required", L("请填写里程碑名称", "Enter the milestone title"));
+        if (title.Trim().Length > MaxTitle) throw new DomainException("title_too_long", L($"里程碑名称不超过{MaxTitle}个字符", $"The milestone title must be at most {MaxTitle} characters"));
+        if (dueUtc <= nowUtc) throw new DomainException("due_in_past", L("里程碑截止日期应晚于今天", "The milestone due date must be after today"));
         Title = title.Trim();
         DueUtc = DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc);
         Touch(nowUtc);
@@ -125,7 +125,7 @@ public class Milestone
     private static string RequireText(string? text, string message)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new DomainException("text_required", message);
-        if (text.Length > MaxText) throw new DomainException("text_too_long", $"内容不超过{MaxText}个字符");
+        if (text.Length > MaxText) throw new DomainException("text_too_long", L($"内容不超过{MaxText}个字符", $"The text must be at most {MaxText} characters"));
         return text.Trim();
     }
 
@@ -136,5 +136,5 @@ public class Milestone
     }
 
     private DomainException Invalid(string action) =>
-        new("invalid_transition", $"当前里程碑状态（{Status}）不允许此操作（{action}）");
+        new("invalid_transition", L($"当前里程碑状态（{Status}）不允许此操作（{action}）", $"The milestone's current status ({Status}) does not allow this action ({action})"));
 }

@@ -18,12 +18,12 @@ public sealed record DemandListContent
     public Dictionary<string, string> Validate()
     {
         var e = new Dictionary<string, string>();
-        if (ChainId <= 0) e[nameof(ChainId)] = "请选择产业链";
-        if (string.IsNullOrWhiteSpace(Batch)) e[nameof(Batch)] = "请填写批次（如 2026年第一批）";
-        else if (Batch.Trim().Length > MaxBatch) e[nameof(Batch)] = $"批次不超过{MaxBatch}个字符";
-        if (string.IsNullOrWhiteSpace(Title)) e[nameof(Title)] = "请填写清单名称";
-        else if (Title.Trim().Length > MaxTitle) e[nameof(Title)] = $"清单名称不超过{MaxTitle}个字符";
-        if (Description is { Length: > MaxDescription }) e[nameof(Description)] = $"说明不超过{MaxDescription}个字符";
+        if (ChainId <= 0) e[nameof(ChainId)] = L("请选择产业链", "Choose an industry chain");
+        if (string.IsNullOrWhiteSpace(Batch)) e[nameof(Batch)] = L("请填写批次（如 2026年第一批）", "Enter the batch (e.g. 2026 first batch)");
+        else if (Batch.Trim().Length > MaxBatch) e[nameof(Batch)] = L($"批次不超过{MaxBatch}个字符", $"The batch has at most {MaxBatch} characters");
+        if (string.IsNullOrWhiteSpace(Title)) e[nameof(Title)] = L("请填写清单名称", "Enter the list title");
+        else if (Title.Trim().Length > MaxTitle) e[nameof(Title)] = L($"清单名称不超过{MaxTitle}个字符", $"The list title has at most {MaxTitle} characters");
+        if (Description is { Length: > MaxDescription }) e[nameof(Description)] = L($"说明不超过{MaxDescription}个字符", $"The description has at most {MaxDescription} characters");
         return e;
     }
 }
@@ -45,18 +45,18 @@ public sealed record DemandItemContent
     public Dictionary<string, string> Validate()
     {
         var e = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(Title)) e[nameof(Title)] = "请填写需求名称";
-        else if (Title.Trim().Length > MaxTitle) e[nameof(Title)] = $"需求名称不超过{MaxTitle}个字符";
-        if (Description.Length > MaxDescription) e[nameof(Description)] = $"描述不超过{MaxDescription}个字符";
-        if (ChainNodeId <= 0) e[nameof(ChainNodeId)] = "请选择产业链环节";
-        if (!Enum.IsDefined(Bottleneck)) e[nameof(Bottleneck)] = "卡点类型应为 卡点/堵点/盲点";
+        if (string.IsNullOrWhiteSpace(Title)) e[nameof(Title)] = L("请填写需求名称", "Enter the demand title");
+        else if (Title.Trim().Length > MaxTitle) e[nameof(Title)] = L($"需求名称不超过{MaxTitle}个字符", $"The demand title has at most {MaxTitle} characters");
+        if (Description.Length > MaxDescription) e[nameof(Description)] = L($"描述不超过{MaxDescription}个字符", $"The description has at most {MaxDescription} characters");
+        if (ChainNodeId <= 0) e[nameof(ChainNodeId)] = L("请选择产业链环节", "Choose a chain node");
+        if (!Enum.IsDefined(Bottleneck)) e[nameof(Bottleneck)] = L("卡点类型应为 卡点/堵点/盲点", "The bottleneck type is chokepoint, blockage or blind spot");
         var skills = Skills.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
-        if (skills.Count > MaxSkills) e[nameof(Skills)] = $"技术标签不超过{MaxSkills}个";
-        else if (skills.Any(s => s.Trim().Length > MaxSkillLength)) e[nameof(Skills)] = $"每个技术标签不超过{MaxSkillLength}个字符";
-        if (FieldCodes.Any(f => string.IsNullOrWhiteSpace(f) || f.Trim().Length > 10)) e[nameof(FieldCodes)] = "学科代码无效";
-        if (BudgetWan is < 0) e[nameof(BudgetWan)] = "榜额不能为负";
-        else if (BudgetWan > ChallengeContent.MaxBudgetWan) e[nameof(BudgetWan)] = $"榜额不超过{ChallengeContent.MaxBudgetWan:0}万元";
-        if (ExternalId is { } id && id.Trim().Length > MaxExternalId) e[nameof(ExternalId)] = $"编号不超过{MaxExternalId}个字符";
+        if (skills.Count > MaxSkills) e[nameof(Skills)] = L($"技术标签不超过{MaxSkills}个", $"At most {MaxSkills} skill tags");
+        else if (skills.Any(s => s.Trim().Length > MaxSkillLength)) e[nameof(Skills)] = L($"每个技术标签不超过{MaxSkillLength}个字符", $"Each skill tag has at most {MaxSkillLength} characters");
+        if (FieldCodes.Any(f => string.IsNullOrWhiteSpace(f) || f.Trim().Length > 10)) e[nameof(FieldCodes)] = L("学科代码无效", "Invalid discipline code");
+        if (BudgetWan is < 0) e[nameof(BudgetWan)] = L("榜额不能为负", "The prize budget cannot be negative");
+        else if (BudgetWan > ChallengeContent.MaxBudgetWan) e[nameof(BudgetWan)] = L($"榜额不超过{ChallengeContent.MaxBudgetWan:0}万元", $"The prize budget is at most {ChallengeContent.MaxBudgetWan:0} (×10k CNY)");
+        if (ExternalId is { } id && id.Trim().Length > MaxExternalId) e[nameof(ExternalId)] = L($"编号不超过{MaxExternalId}个字符", $"The id has at most {MaxExternalId} characters");
         return e;
     }
 }
@@ -99,7 +99,7 @@ public class DemandList
     {
         EnsureEditable("edit");
         if (content.ChainId != ChainId && Items.Count > 0)
-            throw new DomainException("chain_has_items", "清单已有条目，不能更换产业链（条目的环节属于原产业链）");
+            throw new DomainException("chain_has_items", L("清单已有条目，不能更换产业链（条目的环节属于原产业链）", "The list has items, so its industry chain cannot change (their nodes belong to the current chain)"));
         Apply(content, nowUtc);
     }
 
@@ -109,9 +109,9 @@ public class DemandList
         EnsureEditable("add_item");
         EnsureValid(content);
         if (challengeId is { } cid && Items.Any(i => i.ChallengeId == cid))
-            throw new DomainException("duplicate_challenge", "该榜单已在清单中");
+            throw new DomainException("duplicate_challenge", L("该榜单已在清单中", "This challenge is already in the list"));
         if (Normalize(content.ExternalId) is { } ext && Items.Any(i => i.ExternalId == ext))
-            throw new DomainException("duplicate_external_id", $"编号“{ext}”已在清单中");
+            throw new DomainException("duplicate_external_id", L($"编号“{ext}”已在清单中", $"The id “{ext}” is already in the list"));
         var item = new DemandItem(content, challengeId, Items.Count == 0 ? 1 : Items.Max(i => i.SortOrder) + 1);
         Items.Add(item);
         Touch(nowUtc);
@@ -124,7 +124,7 @@ public class DemandList
         EnsureValid(content);
         var item = Find(itemId);
         if (Normalize(content.ExternalId) is { } ext && Items.Any(i => i.Id != itemId && i.ExternalId == ext))
-            throw new DomainException("duplicate_external_id", $"编号“{ext}”已在清单中");
+            throw new DomainException("duplicate_external_id", L($"编号“{ext}”已在清单中", $"The id “{ext}” is already in the list"));
         item.Apply(content);
         Touch(nowUtc);
     }
@@ -163,7 +163,7 @@ public class DemandList
     public void Publish(DateTime nowUtc)
     {
         if (Status != DemandListStatus.Draft) throw Invalid("publish");
-        if (Items.Count == 0) throw new DomainException("empty_list", "清单中没有条目，不能发布");
+        if (Items.Count == 0) throw new DomainException("empty_list", L("清单中没有条目，不能发布", "The list has no items, so it cannot be published"));
         Status = DemandListStatus.Published;
         PublishedAtUtc = nowUtc;
         Touch(nowUtc);
@@ -180,7 +180,7 @@ public class DemandList
 
     public void EnsureEditable(string action)
     {
-        if (!IsEditable) throw new DomainException("list_published", $"清单已发布，只读；请先撤回发布再修改 ({action})");
+        if (!IsEditable) throw new DomainException("list_published", L($"清单已发布，只读；请先撤回发布再修改 ({action})", $"The list is published and read-only; unpublish it before changing it ({action})"));
     }
 
     public static void EnsureValid(DemandItemContent content)
@@ -190,7 +190,7 @@ public class DemandList
     }
 
     private DemandItem Find(int itemId) =>
-        Items.FirstOrDefault(i => i.Id == itemId) ?? throw new NotFoundException($"清单条目 #{itemId}");
+        Items.FirstOrDefault(i => i.Id == itemId) ?? throw new NotFoundException(L($"清单条目 #{itemId}", $"list item #{itemId}"));
 
     private void Renumber()
     {
@@ -218,7 +218,7 @@ public class DemandList
     }
 
     private DomainException Invalid(string action) =>
-        new("invalid_transition", $"当前状态（{Status}）不允许此操作（{action}）");
+        new("invalid_transition", L($"当前状态（{Status}）不允许此操作（{action}）", $"Not allowed in the current status ({Status}): {action}"));
 }
 
 /// <summary>One item of a demand list. Created and changed only through its <see cref="DemandList"/>.</summary>

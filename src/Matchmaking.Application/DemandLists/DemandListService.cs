@@ -95,7 +95,7 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var list = await db.DemandLists.AsNoTracking().Include(l => l.Items).FirstOrDefaultAsync(l => l.Id == id, ct);
-        if (list is null || !CanView(actor, list)) throw new NotFoundException($"需求清单 #{id}");
+        if (list is null || !CanView(actor, list)) throw new NotFoundException(L($"需求清单 #{id}", $"demand list #{id}"));
         var chain = await db.Chains.AsNoTracking().Include(c => c.Nodes).FirstAsync(c => c.Id == list.ChainId, ct);
         return new DemandListDetail(list, chain, list.OrderedItems.ToList());
     }
@@ -175,8 +175,8 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
         await ChangeAsync(actor, listId, null, "add_challenge", async (db, list) =>
         {
             var c = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(x => x.Id == challengeId, ct)
-                ?? throw new NotFoundException($"榜单 #{challengeId}");
-            if (c.ChainId != list.ChainId) throw new DomainException("other_chain", "该榜单不属于本清单的产业链");
+                ?? throw new NotFoundException(L($"榜单 #{challengeId}", $"challenge #{challengeId}"));
+            if (c.ChainId != list.ChainId) throw new DomainException("other_chain", L("该榜单不属于本清单的产业链", "This challenge is not in the list's industry chain"));
             var content = new DemandItemContent
             {
                 Title = c.Title.Length > DemandItemContent.MaxTitle ? c.Title[..DemandItemContent.MaxTitle] : c.Title,
@@ -207,7 +207,7 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
         RequireAdmin(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var list = await db.DemandLists.AsNoTracking().Include(l => l.Items).FirstOrDefaultAsync(l => l.Id == listId, ct)
-            ?? throw new NotFoundException($"需求清单 #{listId}");
+            ?? throw new NotFoundException(L($"需求清单 #{listId}", $"demand list #{listId}"));
         var q = db.Challenges.AsNoTracking().Where(c => c.ChainId == list.ChainId && c.Status != ChallengeStatus.Cancelled);
         if (!string.IsNullOrWhiteSpace(text)) q = q.Where(c => c.Title.Contains(text.Trim()));
         var found = await q.OrderByDescending(c => c.Id).Take(Math.Clamp(take, 1, 100))
@@ -282,7 +282,7 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<DemandListCoverage> CoverageAsync(Actor actor, int listId, double? threshold = null, CancellationToken ct = default)
     {
         var t = threshold ?? Options.CoverageThreshold;
-        if (double.IsNaN(t) || t is < 0 or > 1) throw new DomainException("threshold", "阈值应在 0–1 之间 (threshold must be 0–1)");
+        if (double.IsNaN(t) || t is < 0 or > 1) throw new DomainException("threshold", L("阈值应在 0–1 之间", "The threshold lies between 0 and 1"));
         var detail = await GetAsync(actor, listId, ct);
         var province = ProvincePrefix(Options.ProvinceCode);
 
@@ -362,7 +362,7 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
 
     private static void RequireAdmin(Actor actor)
     {
-        if (!CanAdminister(actor)) throw new AccessDeniedException("只有管理员可以管理需求清单 (only administrators manage demand lists)");
+        if (!CanAdminister(actor)) throw new AccessDeniedException(L("只有管理员可以管理需求清单", "Only administrators manage demand lists"));
     }
 
     /// <summary>Loads the list (tracked, with items), applies the change, audits it and saves, all in one unit of work.</summary>
@@ -380,12 +380,12 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     private static async Task<DemandList> LoadAsync(AppDbContext db, int id, CancellationToken ct) =>
-        await db.DemandLists.Include(l => l.Items).FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException($"需求清单 #{id}");
+        await db.DemandLists.Include(l => l.Items).FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new NotFoundException(L($"需求清单 #{id}", $"demand list #{id}"));
 
     private static async Task RequireChainAsync(AppDbContext db, int chainId, CancellationToken ct)
     {
         if (chainId > 0 && !await db.Chains.AnyAsync(c => c.Id == chainId, ct))
-            throw new ValidationFailedException(new Dictionary<string, string> { [nameof(DemandListContent.ChainId)] = "产业链不存在" });
+            throw new ValidationFailedException(new Dictionary<string, string> { [nameof(DemandListContent.ChainId)] = L("产业链不存在", "No such industry chain") });
     }
 
     private static async Task<DemandItemContext> ContextAsync(AppDbContext db, int chainId, CancellationToken ct)
@@ -405,9 +405,9 @@ public sealed class DemandListService(IDbContextFactory<AppDbContext> dbFactory,
         var context = await ContextAsync(db, list.ChainId, ct);
         var errors = content.Validate();
         if (content.ChainNodeId > 0 && context.Chain.Nodes.All(n => n.Id != content.ChainNodeId))
-            errors[nameof(DemandItemContent.ChainNodeId)] = "环节不属于本清单的产业链";
+            errors[nameof(DemandItemContent.ChainNodeId)] = L("环节不属于本清单的产业链", "The node is not in the list's industry chain");
         var unknown = content.FieldCodes.Where(f => !string.IsNullOrWhiteSpace(f) && !context.FieldCodes.Contains(f.Trim())).ToList();
-        if (unknown.Count > 0) errors[nameof(DemandItemContent.FieldCodes)] = $"学科代码不存在: {string.Join("、", unknown)}";
+        if (unknown.Count > 0) errors[nameof(DemandItemContent.FieldCodes)] = L($"学科代码不存在: {string.Join("、", unknown)}", $"Unknown discipline codes: {string.Join(", ", unknown)}");
         if (errors.Count > 0) throw new ValidationFailedException(errors);
         return content with { Skills = context.Vocabulary.NormalizeAll(content.Skills) };
     }

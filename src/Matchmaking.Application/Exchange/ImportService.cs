@@ -23,7 +23,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Tim
 
     public async Task<ImportResult> ImportProfilesAsync(Actor actor, Stream jsonLines, CancellationToken ct = default)
     {
-        if (!actor.IsAdmin) throw new AccessDeniedException("只有管理员可以导入 (only administrators import)");
+        if (!actor.IsAdmin) throw new AccessDeniedException(L("只有管理员可以导入", "Only administrators import"));
         var (records, errors) = JsonLines.Read<ProfileRecord>(jsonLines);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var vocabulary = new SkillVocabulary(await db.Skills.AsNoTracking().ToListAsync(ct));
@@ -86,7 +86,7 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// </summary>
     public async Task<ImportResult> ImportChallengesAsync(Actor actor, Stream file, DemandImportFormat format, CancellationToken ct = default)
     {
-        if (!actor.IsAdmin) throw new AccessDeniedException("只有管理员可以导入 (only administrators import)");
+        if (!actor.IsAdmin) throw new AccessDeniedException(L("只有管理员可以导入", "Only administrators import"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var chains = await db.Chains.AsNoTracking().Include(c => c.Nodes).ToListAsync(ct);
         var fieldCodes = (await db.Fields.AsNoTracking().Select(f => f.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -154,9 +154,11 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Tim
                 Eligible = eligible == EligibleBidders.None ? new ChallengeContent().Eligible : eligible,
             };
             // The challenge's own rules beyond the item's (already reported above in the file's terms); a past deadline is
-            // allowed (a published one is closed by the deadline sweep).
+            // allowed (a published one is closed by the deadline sweep). A budget the item check refused (every such
+            // message names 榜额, or "budget" in English) is not reported twice.
+            var budgetReported = problems.Any(p => p.Contains("榜额", StringComparison.Ordinal) || p.Contains("budget", StringComparison.OrdinalIgnoreCase));
             foreach (var (key, message) in content.Validate(Now))
-                if (ChallengeFieldNames.TryGetValue(key, out var field) && !(key == nameof(ChallengeContent.BudgetWan) && problems.Any(p => p.Contains("榜额"))))
+                if (ChallengeFieldNames.TryGetValue(key, out var field) && !(key == nameof(ChallengeContent.BudgetWan) && budgetReported))
                     problems.Add($"{message} ({field})");
             if (problems.Count > 0) errors.Add(new LineError(line, string.Join("；", problems.Distinct())));
             else valid.Add((id!, org!.Id, content, status));

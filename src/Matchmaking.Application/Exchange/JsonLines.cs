@@ -10,7 +10,8 @@ public sealed record LineError(int Line, string Message)
 
 /// <summary>Thrown when an import file has errors; nothing was imported.</summary>
 public sealed class ImportFailedException(IReadOnlyList<LineError> errors)
-    : Common.DomainException("import_failed", $"导入失败，未导入任何记录 (nothing imported): {errors.Count} 个错误\n" + string.Join("\n", errors.Take(50)))
+    : Common.DomainException("import_failed",
+        L($"导入失败，未导入任何记录：{errors.Count} 个错误", $"Import failed, nothing imported: {errors.Count} error(s)") + "\n" + string.Join("\n", errors.Take(50)))
 {
     public IReadOnlyList<LineError> Errors { get; } = errors;
 }

@@ -95,10 +95,10 @@ public sealed class MatchingService : IDisposable
         await using (var db = await _dbFactory.CreateDbContextAsync(ct))
         {
             challenge = await db.Challenges.AsNoTracking().Include(c => c.PosterOrganization).FirstOrDefaultAsync(c => c.Id == challengeId, ct)
-                ?? throw new NotFoundException($"榜单 #{challengeId}");
+                ?? throw new NotFoundException(L($"榜单 #{challengeId}", $"challenge #{challengeId}"));
         }
-        if (!Permissions.CanViewChallenge(actor, challenge)) throw new NotFoundException($"榜单 #{challengeId}");
-        if (!CanSeeRecommendations(actor, challenge)) throw new AccessDeniedException("只有发榜方和管理员可以查看推荐团队");
+        if (!Permissions.CanViewChallenge(actor, challenge)) throw new NotFoundException(L($"榜单 #{challengeId}", $"challenge #{challengeId}"));
+        if (!CanSeeRecommendations(actor, challenge)) throw new AccessDeniedException(L("只有发榜方和管理员可以查看推荐团队", "Only the poster and administrators can see recommended teams"));
         await RefreshAsync(ct);
 
         var demand = ToDemand(challenge, challenge.PosterOrganization?.RegionCode);

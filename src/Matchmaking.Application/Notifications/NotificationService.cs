@@ -38,7 +38,7 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
         if (actor.UserId is not { } me) throw new AccessDeniedException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var n = await db.Notifications.FirstOrDefaultAsync(x => x.Id == id && x.UserId == me, ct)
-            ?? throw new NotFoundException($"通知 #{id}");
+            ?? throw new NotFoundException(L($"通知 #{id}", $"notification #{id}"));
         n.ReadAtUtc ??= Now;
         await db.SaveChangesAsync(ct);
     }
@@ -63,7 +63,7 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
     public async Task SavePreferencesAsync(Actor actor, bool emailEnabled, EmailMode mode, IEnumerable<NotificationKind> muted, CancellationToken ct = default)
     {
         if (actor.UserId is not { } me) throw new AccessDeniedException();
-        if (!Enum.IsDefined(mode)) throw new DomainException("invalid_mode", "无效的邮件方式");
+        if (!Enum.IsDefined(mode)) throw new DomainException("invalid_mode", L("无效的邮件方式", "Invalid e-mail mode"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var p = await db.NotificationPreferences.FirstOrDefaultAsync(x => x.UserId == me, ct);
         if (p is null) db.NotificationPreferences.Add(p = NotificationPreference.Default(me));

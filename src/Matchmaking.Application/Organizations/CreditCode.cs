@@ -51,15 +51,15 @@ public static class CreditCode
         return Alphabet[(31 - sum % 31) % 31];
     }
 
-    /// <summary>The Chinese explanation shown next to the form field.</summary>
+    /// <summary>The explanation shown next to the form field, in the reader's language.</summary>
     public static string Describe(Problem problem) => problem switch
     {
         Problem.None => "",
-        Problem.Empty => "请填写统一社会信用代码",
-        Problem.WrongLength => "统一社会信用代码应为18位",
-        Problem.InvalidCharacter => "统一社会信用代码只能包含数字和大写字母（不含 I、O、S、V、Z）",
-        Problem.BadRegion => "第3–8位应为行政区划代码（数字）",
-        Problem.WrongCheckCharacter => "校验位不正确，请核对统一社会信用代码（GB 32100-2015）",
+        Problem.Empty => L("请填写统一社会信用代码", "Enter the unified social credit code"),
+        Problem.WrongLength => L("统一社会信用代码应为18位", "The unified social credit code must be 18 characters long"),
+        Problem.InvalidCharacter => L("统一社会信用代码只能包含数字和大写字母（不含 I、O、S、V、Z）", "The unified social credit code may contain only digits and capital letters (not I, O, S, V or Z)"),
+        Problem.BadRegion => L("第3–8位应为行政区划代码（数字）", "Characters 3–8 must be an administrative region code (digits)"),
+        Problem.WrongCheckCharacter => L("校验位不正确，请核对统一社会信用代码（GB 32100-2015）", "The check character is wrong; check the unified social credit code (GB 32100-2015)"),
         _ => problem.ToString(),
     };
 }

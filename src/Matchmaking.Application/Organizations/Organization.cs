@@ -33,7 +33,7 @@ public class Organization
     public void Rename(string name)
     {
         name = name.Trim();
-        if (name.Length is < 2 or > 100) throw new DomainException("org_name", "机构名称应为2–100个字符");
+        if (name.Length is < 2 or > 100) throw new DomainException("org_name", L("机构名称应为2–100个字符", "The organisation name must be 2–100 characters long"));
         Name = name;
     }
 
@@ -47,7 +47,7 @@ public class Organization
 
     public void SetRegion(string code, string name)
     {
-        if (!Regions.IsValidCode(code)) throw new DomainException("region", "行政区划代码应为6位数字（GB/T 2260）");
+        if (!Regions.IsValidCode(code)) throw new DomainException("region", L("行政区划代码应为6位数字（GB/T 2260）", "The administrative region code must be 6 digits (GB/T 2260)"));
         RegionCode = code;
         RegionName = string.IsNullOrWhiteSpace(name) ? Regions.NameOf(code) ?? code : name.Trim();
     }

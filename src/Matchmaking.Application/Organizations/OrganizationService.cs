@@ -40,7 +40,7 @@ public sealed class OrganizationService(IDbContextFactory<AppDbContext> dbFactor
         var existing = await db.Organizations.FirstOrDefaultAsync(o => o.CreditCode == code, ct);
         if (existing is not null)
         {
-            if (existing.Type != input.Type) throw new DomainException("org_type_mismatch", $"该信用代码已登记为“{existing.Name}”，机构类型不一致");
+            if (existing.Type != input.Type) throw new DomainException("org_type_mismatch", L($"该信用代码已登记为“{existing.Name}”，机构类型不一致", $"This credit code is already registered to “{existing.Name}” with a different organisation type"));
             return existing;
         }
         var org = new Organization(input.Name, input.Type, code, input.RegionCode, Regions.NameOf(input.RegionCode) ?? "")
@@ -56,7 +56,7 @@ public sealed class OrganizationService(IDbContextFactory<AppDbContext> dbFactor
     {
         if (!Permissions.CanVerifyOrganizations(actor)) throw new AccessDeniedException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException($"机构 #{id}");
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException(L($"机构 #{id}", $"organisation #{id}"));
         var name = await db.ActorNameAsync(actor, ct);
         var from = org.IsVerified ? "Verified" : "Unverified";
         if (verified) org.Verify(name, Now); else org.RevokeVerification();
@@ -68,7 +68,7 @@ public sealed class OrganizationService(IDbContextFactory<AppDbContext> dbFactor
     {
         if (!Permissions.CanVerifyOrganizations(actor)) throw new AccessDeniedException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException($"机构 #{id}");
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException(L($"机构 #{id}", $"organisation #{id}"));
         org.IsChainLeader = chainLeader;
         org.IsSpecialisedSme = specialisedSme;
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Organization), id, "flags", Now,

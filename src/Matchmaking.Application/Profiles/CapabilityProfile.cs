@@ -29,18 +29,18 @@ public sealed record ProfileContent
     public Dictionary<string, string> Validate(int currentYear, bool imported = false)
     {
         var e = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(Name)) e[nameof(Name)] = "请填写团队名称";
-        else if (Name.Trim().Length > 100) e[nameof(Name)] = "团队名称不超过100个字符";
-        if (!imported && string.IsNullOrWhiteSpace(LeadName)) e[nameof(LeadName)] = "请填写团队负责人";
-        if (!imported && string.IsNullOrWhiteSpace(Summary)) e[nameof(Summary)] = "请填写团队简介";
-        else if (Summary.Length > 4000) e[nameof(Summary)] = "团队简介不超过4000个字符";
-        if (imported && string.IsNullOrWhiteSpace(Summary) && Skills.Count == 0) e[nameof(Summary)] = "简介和技术标签不能都为空";
-        if (!imported && Skills.Count(s => !string.IsNullOrWhiteSpace(s)) == 0) e[nameof(Skills)] = "至少填写一个技术标签";
-        else if (Skills.Count > 40) e[nameof(Skills)] = "技术标签不超过40个";
-        if (!imported && FieldCodes.Count == 0) e[nameof(FieldCodes)] = "至少选择一个学科";
-        if (Achievements.Any(a => string.IsNullOrWhiteSpace(a.Title))) e[nameof(Achievements)] = "成果名称不能为空";
-        else if (Achievements.Any(a => a.Year is { } y && (y < 1950 || y > currentYear))) e[nameof(Achievements)] = $"成果年份应在1950–{currentYear}之间";
-        if (Achievements.Count > 200) e[nameof(Achievements)] = "成果不超过200项";
+        if (string.IsNullOrWhiteSpace(Name)) e[nameof(Name)] = L("请填写团队名称", "Enter the team name");
+        else if (Name.Trim().Length > 100) e[nameof(Name)] = L("团队名称不超过100个字符", "The team name has at most 100 characters");
+        if (!imported && string.IsNullOrWhiteSpace(LeadName)) e[nameof(LeadName)] = L("请填写团队负责人", "Enter the team lead");
+        if (!imported && string.IsNullOrWhiteSpace(Summary)) e[nameof(Summary)] = L("请填写团队简介", "Describe the team");
+        else if (Summary.Length > 4000) e[nameof(Summary)] = L("团队简介不超过4000个字符", "The description has at most 4000 characters");
+        if (imported && string.IsNullOrWhiteSpace(Summary) && Skills.Count == 0) e[nameof(Summary)] = L("简介和技术标签不能都为空", "Give a description or skill tags");
+        if (!imported && Skills.Count(s => !string.IsNullOrWhiteSpace(s)) == 0) e[nameof(Skills)] = L("至少填写一个技术标签", "Add at least one skill tag");
+        else if (Skills.Count > 40) e[nameof(Skills)] = L("技术标签不超过40个", "At most 40 skill tags");
+        if (!imported && FieldCodes.Count == 0) e[nameof(FieldCodes)] = L("至少选择一个学科", "Choose at least one discipline");
+        if (Achievements.Any(a => string.IsNullOrWhiteSpace(a.Title))) e[nameof(Achievements)] = L("成果名称不能为空", "Every achievement needs a title");
+        else if (Achievements.Any(a => a.Year is { } y && (y < 1950 || y > currentYear))) e[nameof(Achievements)] = L($"成果年份应在1950–{currentYear}之间", $"Achievement years lie between 1950 and {currentYear}");
+        if (Achievements.Count > 200) e[nameof(Achievements)] = L("成果不超过200项", "At most 200 achievements");
         return e;
     }
 }

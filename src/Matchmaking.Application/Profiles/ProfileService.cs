@@ -44,7 +44,7 @@ public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory, Ti
     /// <summary>Creates a team led by this researcher, in their organisation.</summary>
     public async Task<int> CreateAsync(Actor actor, ProfileContent content, CancellationToken ct = default)
     {
-        if (!actor.IsResearcher || actor.OrganizationId is null) throw new AccessDeniedException("只有科研人员可以创建团队画像");
+        if (!actor.IsResearcher || actor.OrganizationId is null) throw new AccessDeniedException(L("只有科研人员可以创建团队画像", "Only researchers can create a team profile"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var org = await db.Organizations.FirstAsync(o => o.Id == actor.OrganizationId, ct);
         var profile = new CapabilityProfile(org.Id, actor.UserId, org.Name, org.Type, org.RegionCode, content, Now);
@@ -61,7 +61,7 @@ public sealed class ProfileService(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task UpdateAsync(Actor actor, int id, ProfileContent content, long expectedVersion, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var p = await db.Profiles.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException($"团队 #{id}");
+        var p = await db.Profiles.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(L($"团队 #{id}", $"team #{id}"));
         if (!Permissions.CanEditProfile(actor, p)) throw new AccessDeniedException();
         db.Entry(p).Property(x => x.Version).OriginalValue = expectedVersion;
         p.Edit(content, Now);

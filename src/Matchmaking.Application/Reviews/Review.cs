@@ -49,7 +49,7 @@ public class Review
 
     public void Revise(ReviewAssignment assignment, Bid bid, Rubric rubric, IReadOnlyDictionary<string, int> scores, string comment, DateTime nowUtc)
     {
-        if (assignment.Id != AssignmentId || bid.Id != BidId) throw new DomainException("wrong_review", "评分与评审任务不符");
+        if (assignment.Id != AssignmentId || bid.Id != BidId) throw new DomainException("wrong_review", L("评分与评审任务不符", "The score does not match the review assignment"));
         EnsureMayScore(assignment, bid, rubric);
         Apply(rubric, scores, comment, nowUtc);
     }
@@ -61,23 +61,23 @@ public class Review
     private static void EnsureMayScore(ReviewAssignment assignment, Bid bid, Rubric rubric)
     {
         if (assignment.ChallengeId != bid.ChallengeId || rubric.ChallengeId != bid.ChallengeId)
-            throw new DomainException("wrong_challenge", "该申请不属于此榜单");
-        if (assignment.IsRecused) throw new DomainException("recused", "您已申请回避，不能评分");
-        if (!assignment.CanScore) throw new DomainException("conflict_not_declared", "评分前请先声明是否存在利益冲突");
-        if (assignment.Excludes(bid)) throw new DomainException("excluded_same_org", "您与该揭榜方属同一单位（或联合体成员），已自动回避");
+            throw new DomainException("wrong_challenge", L("该申请不属于此榜单", "This bid does not belong to this challenge"));
+        if (assignment.IsRecused) throw new DomainException("recused", L("您已申请回避，不能评分", "You have recused yourself and cannot score"));
+        if (!assignment.CanScore) throw new DomainException("conflict_not_declared", L("评分前请先声明是否存在利益冲突", "Declare whether you have a conflict of interest before scoring"));
+        if (assignment.Excludes(bid)) throw new DomainException("excluded_same_org", L("您与该揭榜方属同一单位（或联合体成员），已自动回避", "You belong to the same organisation as this bidder (or a consortium partner) and are recused automatically"));
         if (bid.Status is not (BidStatus.Submitted or BidStatus.Shortlisted))
-            throw new DomainException("not_under_review", "该申请当前不在评审中");
+            throw new DomainException("not_under_review", L("该申请当前不在评审中", "This bid is not under review"));
     }
 
     private void Apply(Rubric rubric, IReadOnlyDictionary<string, int> scores, string comment, DateTime nowUtc)
     {
         var e = new Dictionary<string, string>();
         var missing = rubric.Criteria.Where(c => !scores.ContainsKey(c.Name)).Select(c => c.Name).ToList();
-        if (missing.Count > 0) e["Scores"] = $"请为每项指标打分（缺：{string.Join("、", missing)}）";
-        else if (scores.Keys.Any(k => rubric.Criteria.All(c => c.Name != k))) e["Scores"] = "评分含有评审细则以外的指标";
-        else if (scores.Values.Any(s => s is < 0 or > MaxScore)) e["Scores"] = $"每项评分应为0–{MaxScore}分";
-        if (string.IsNullOrWhiteSpace(comment)) e["Comment"] = "请填写评审意见";
-        else if (comment.Length > MaxComment) e["Comment"] = $"评审意见不超过{MaxComment}个字符";
+        if (missing.Count > 0) e["Scores"] = L($"请为每项指标打分（缺：{string.Join("、", missing)}）", $"Score every criterion (missing: {string.Join(", ", missing)})");
+        else if (scores.Keys.Any(k => rubric.Criteria.All(c => c.Name != k))) e["Scores"] = L("评分含有评审细则以外的指标", "The scores include criteria that are not in the rubric");
+        else if (scores.Values.Any(s => s is < 0 or > MaxScore)) e["Scores"] = L($"每项评分应为0–{MaxScore}分", $"Each score must be 0–{MaxScore}");
+        if (string.IsNullOrWhiteSpace(comment)) e["Comment"] = L("请填写评审意见", "Enter your review comments");
+        else if (comment.Length > MaxComment) e["Comment"] = L($"评审意见不超过{MaxComment}个字符", $"Review comments must be at most {MaxComment} characters");
         if (e.Count > 0) throw new ValidationFailedException(e);
         Scores = rubric.Criteria.Select(c => new CriterionScore { Criterion = c.Name, Score = scores[c.Name] }).ToList();
         Total = WeightedTotal(rubric, scores);

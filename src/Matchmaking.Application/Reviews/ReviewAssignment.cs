@@ -47,7 +47,7 @@ public class ReviewAssignment
 
     public void DeclareNoConflict(DateTime nowUtc)
     {
-        if (Conflict != ConflictDeclaration.Pending) throw new DomainException("already_declared", "已声明过利益冲突情况");
+        if (Conflict != ConflictDeclaration.Pending) throw new DomainException("already_declared", L("已声明过利益冲突情况", "Conflict of interest already declared"));
         Conflict = ConflictDeclaration.NoConflict;
         ConflictNote = null;
         DeclaredAtUtc = nowUtc;
@@ -57,10 +57,10 @@ public class ReviewAssignment
     /// <summary>回避: the reviewer declares a conflict and leaves the panel; possible until they score, with a note.</summary>
     public void Recuse(string note, bool hasSubmittedReviews, DateTime nowUtc)
     {
-        if (IsRecused) throw new DomainException("already_declared", "已申请回避");
-        if (hasSubmittedReviews) throw new DomainException("already_scored", "已提交评分，不能再申请回避；请联系管理员");
-        if (string.IsNullOrWhiteSpace(note)) throw new DomainException("reason_required", "请说明利益冲突情况");
-        if (note.Length > MaxNote) throw new DomainException("reason_too_long", $"说明不超过{MaxNote}个字符");
+        if (IsRecused) throw new DomainException("already_declared", L("已申请回避", "Recusal already requested"));
+        if (hasSubmittedReviews) throw new DomainException("already_scored", L("已提交评分，不能再申请回避；请联系管理员", "You have already submitted scores and can no longer recuse yourself; contact an administrator"));
+        if (string.IsNullOrWhiteSpace(note)) throw new DomainException("reason_required", L("请说明利益冲突情况", "Describe the conflict of interest"));
+        if (note.Length > MaxNote) throw new DomainException("reason_too_long", L($"说明不超过{MaxNote}个字符", $"At most {MaxNote} characters"));
         Conflict = ConflictDeclaration.Recused;
         ConflictNote = note.Trim();
         DeclaredAtUtc = nowUtc;

@@ -116,13 +116,13 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await LoadChallengeAsync(db, challengeId, ct);
         if (!Permissions.CanAssignReviewers(actor, c)) throw new AccessDeniedException();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == reviewerUserId, ct) ?? throw new NotFoundException("评审专家");
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == reviewerUserId, ct) ?? throw new NotFoundException(L("评审专家", "reviewer"));
         if (!await HasRoleAsync(db, reviewerUserId, Roles.Reviewer, ct))
-            throw new DomainException("not_reviewer", "该用户不是评审专家，请先授予评审专家角色");
+            throw new DomainException("not_reviewer", L("该用户不是评审专家，请先授予评审专家角色", "This user is not a reviewer; grant them the reviewer role first"));
         if (user.OrganizationId is { } org && org == c.PosterOrganizationId)
-            throw new DomainException("poster_org", "发榜单位人员不能作为外部评审专家");
+            throw new DomainException("poster_org", L("发榜单位人员不能作为外部评审专家", "Staff of the posting organisation cannot be external reviewers"));
         if (await db.ReviewAssignments.AnyAsync(a => a.ChallengeId == challengeId && a.ReviewerUserId == reviewerUserId, ct))
-            throw new DomainException("already_assigned", "该专家已在评审组中");
+            throw new DomainException("already_assigned", L("该专家已在评审组中", "This reviewer is already on the review panel"));
         var assignment = new ReviewAssignment(challengeId, reviewerUserId, user.OrganizationId, isPoster: false, actor.UserId!, Now);
         db.ReviewAssignments.Add(assignment);
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Challenge), challengeId, "assign_reviewer", Now,
@@ -142,13 +142,13 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task<int> RemoveReviewerAsync(Actor actor, int assignmentId, bool dropScores, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var a = await db.ReviewAssignments.FirstOrDefaultAsync(x => x.Id == assignmentId, ct) ?? throw new NotFoundException("评审任务");
+        var a = await db.ReviewAssignments.FirstOrDefaultAsync(x => x.Id == assignmentId, ct) ?? throw new NotFoundException(L("评审任务", "review assignment"));
         var c = await LoadChallengeAsync(db, a.ChallengeId, ct);
         if (!Permissions.CanManageReviewers(actor)) throw new AccessDeniedException();
-        if (!Permissions.CanAssignReviewers(actor, c)) throw new DomainException("panel_locked", "挂帅决定已作出（或榜单不在揭榜/评审阶段），评审组不能再调整");
+        if (!Permissions.CanAssignReviewers(actor, c)) throw new DomainException("panel_locked", L("挂帅决定已作出（或榜单不在揭榜/评审阶段），评审组不能再调整", "The award decision has been made (or the challenge is not in bidding or review), so the review panel can no longer be changed"));
         var scores = await db.Reviews.Where(r => r.AssignmentId == a.Id).ToListAsync(ct);
         if (scores.Count > 0 && !dropScores)
-            throw new DomainException("has_scores", $"该专家已提交{scores.Count}份评分；移出评审组将同时删除这些评分并重新计算排名，请确认后再操作");
+            throw new DomainException("has_scores", L($"该专家已提交{scores.Count}份评分；移出评审组将同时删除这些评分并重新计算排名，请确认后再操作", $"This reviewer has submitted {scores.Count} score(s); removing them from the panel deletes those scores and re-ranks the bids. Confirm to continue"));
         var user = await db.Users.AsNoTracking().Where(u => u.Id == a.ReviewerUserId).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
         db.Reviews.RemoveRange(scores);
         db.ReviewAssignments.Remove(a);
@@ -167,7 +167,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var c = await LoadChallengeAsync(db, challengeId, ct);
         if (!Permissions.CanJoinPanelAsPoster(actor, c)) throw new AccessDeniedException();
         if (await db.ReviewAssignments.AnyAsync(a => a.ChallengeId == challengeId && a.ReviewerUserId == actor.UserId, ct))
-            throw new DomainException("already_assigned", "您已在评审组中");
+            throw new DomainException("already_assigned", L("您已在评审组中", "You are already on the review panel"));
         var assignment = new ReviewAssignment(challengeId, actor.UserId!, actor.OrganizationId, isPoster: true, actor.UserId!, Now);
         db.ReviewAssignments.Add(assignment);
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Challenge), challengeId, "join_panel", Now);
@@ -179,7 +179,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task DeclareAsync(Actor actor, int assignmentId, bool hasConflict, string? note, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var a = await db.ReviewAssignments.FirstOrDefaultAsync(x => x.Id == assignmentId, ct) ?? throw new NotFoundException("评审任务");
+        var a = await db.ReviewAssignments.FirstOrDefaultAsync(x => x.Id == assignmentId, ct) ?? throw new NotFoundException(L("评审任务", "review assignment"));
         var c = await LoadChallengeAsync(db, a.ChallengeId, ct);
         if (!Permissions.CanDeclareConflict(actor, c, a)) throw new AccessDeniedException();
         var from = a.Conflict;
@@ -195,10 +195,10 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
         long? expectedVersion = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var a = await db.ReviewAssignments.FirstOrDefaultAsync(x => x.Id == assignmentId, ct) ?? throw new NotFoundException("评审任务");
+        var a = await db.ReviewAssignments.FirstOrDefaultAsync(x => x.Id == assignmentId, ct) ?? throw new NotFoundException(L("评审任务", "review assignment"));
         var c = await LoadChallengeAsync(db, a.ChallengeId, ct);
-        if (!Permissions.CanScore(actor, c, a)) throw new AccessDeniedException(c.Status == ChallengeStatus.Closed ? "无权评分" : "当前榜单不在评审阶段");
-        var bid = await db.Bids.Include(b => b.Partners).FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException($"揭榜申请 #{bidId}");
+        if (!Permissions.CanScore(actor, c, a)) throw new AccessDeniedException(c.Status == ChallengeStatus.Closed ? L("无权评分", "You are not allowed to score") : L("当前榜单不在评审阶段", "This challenge is not under review"));
+        var bid = await db.Bids.Include(b => b.Partners).FirstOrDefaultAsync(b => b.Id == bidId, ct) ?? throw new NotFoundException(L($"揭榜申请 #{bidId}", $"bid #{bidId}"));
         var rubric = await db.Rubrics.FirstOrDefaultAsync(r => r.ChallengeId == c.Id, ct);
         if (rubric is null)
         {
@@ -262,5 +262,5 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
                where ur.UserId == userId && r.Name == role select ur).AnyAsync(ct);
 
     private static async Task<Challenge> LoadChallengeAsync(AppDbContext db, int id, CancellationToken ct) =>
-        await db.Challenges.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException($"榜单 #{id}");
+        await db.Challenges.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(L($"榜单 #{id}", $"challenge #{id}"));
 }

@@ -18,8 +18,8 @@ public sealed class ReviewerAccounts(UserManager<ApplicationUser> users, IDbCont
     public async Task GrantAsync(Actor actor, string email, CancellationToken ct = default)
     {
         if (!Permissions.CanManageReviewers(actor)) throw new AccessDeniedException();
-        var user = await users.FindByEmailAsync(email.Trim()) ?? throw new NotFoundException($"账号 {email}");
-        if (await users.IsInRoleAsync(user, Roles.Reviewer)) throw new DomainException("already_reviewer", "该账号已是评审专家");
+        var user = await users.FindByEmailAsync(email.Trim()) ?? throw new NotFoundException(L($"账号 {email}", $"account {email}"));
+        if (await users.IsInRoleAsync(user, Roles.Reviewer)) throw new DomainException("already_reviewer", L("该账号已是评审专家", "This account is already a reviewer"));
         Check(await users.AddToRoleAsync(user, Roles.Reviewer));
         await AuditAsync(actor, user, "grant_reviewer", ct);
     }
@@ -27,7 +27,7 @@ public sealed class ReviewerAccounts(UserManager<ApplicationUser> users, IDbCont
     public async Task RevokeAsync(Actor actor, string userId, CancellationToken ct = default)
     {
         if (!Permissions.CanManageReviewers(actor)) throw new AccessDeniedException();
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("账号");
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException(L("账号", "account"));
         Check(await users.RemoveFromRoleAsync(user, Roles.Reviewer));
         await AuditAsync(actor, user, "revoke_reviewer", ct);
     }
@@ -35,7 +35,7 @@ public sealed class ReviewerAccounts(UserManager<ApplicationUser> users, IDbCont
     public async Task<string> CreateAsync(Actor actor, NewReviewer input, CancellationToken ct = default)
     {
         if (!Permissions.CanManageReviewers(actor)) throw new AccessDeniedException();
-        if (string.IsNullOrWhiteSpace(input.DisplayName)) throw new DomainException("name_required", "请填写专家姓名");
+        if (string.IsNullOrWhiteSpace(input.DisplayName)) throw new DomainException("name_required", L("请填写专家姓名", "Enter the reviewer's name"));
         var user = new ApplicationUser
         {
             UserName = input.Email.Trim(), Email = input.Email.Trim(), EmailConfirmed = true,

@@ -47,7 +47,7 @@ public class Rubric
 
     public void Replace(IReadOnlyList<RubricCriterion> criteria, string byUserId, DateTime nowUtc)
     {
-        if (IsLocked) throw new DomainException("rubric_locked", "已有专家提交评分，评审细则不能再修改");
+        if (IsLocked) throw new DomainException("rubric_locked", L("已有专家提交评分，评审细则不能再修改", "Reviewers have already submitted scores, so the rubric can no longer be changed"));
         Apply(criteria, byUserId, nowUtc);
     }
 
@@ -62,14 +62,14 @@ public class Rubric
     public static Dictionary<string, string> Validate(IReadOnlyList<RubricCriterion> criteria)
     {
         var e = new Dictionary<string, string>();
-        if (criteria.Count == 0) e["Criteria"] = "至少设置一项评审指标";
-        else if (criteria.Count > MaxCriteria) e["Criteria"] = $"评审指标不超过{MaxCriteria}项";
-        if (criteria.Any(c => string.IsNullOrWhiteSpace(c.Name))) e["Name"] = "请填写每项评审指标的名称";
-        else if (criteria.Any(c => c.Name.Trim().Length > MaxName)) e["Name"] = $"指标名称不超过{MaxName}个字符";
-        else if (criteria.Select(c => c.Name.Trim()).Distinct().Count() != criteria.Count) e["Name"] = "评审指标名称不能重复";
-        if (criteria.Any(c => c.Description is { Length: > MaxDescription })) e["Description"] = $"指标说明不超过{MaxDescription}个字符";
-        if (criteria.Any(c => c.Weight is < 1 or > 100)) e["Weight"] = "每项权重应为1–100";
-        else if (criteria.Count > 0 && criteria.Sum(c => c.Weight) != 100) e["Weight"] = $"权重合计应为100（当前{criteria.Sum(c => c.Weight)}）";
+        if (criteria.Count == 0) e["Criteria"] = L("至少设置一项评审指标", "Add at least one criterion");
+        else if (criteria.Count > MaxCriteria) e["Criteria"] = L($"评审指标不超过{MaxCriteria}项", $"At most {MaxCriteria} criteria");
+        if (criteria.Any(c => string.IsNullOrWhiteSpace(c.Name))) e["Name"] = L("请填写每项评审指标的名称", "Enter a name for every criterion");
+        else if (criteria.Any(c => c.Name.Trim().Length > MaxName)) e["Name"] = L($"指标名称不超过{MaxName}个字符", $"Criterion names must be at most {MaxName} characters");
+        else if (criteria.Select(c => c.Name.Trim()).Distinct().Count() != criteria.Count) e["Name"] = L("评审指标名称不能重复", "Criterion names must be unique");
+        if (criteria.Any(c => c.Description is { Length: > MaxDescription })) e["Description"] = L($"指标说明不超过{MaxDescription}个字符", $"Criterion descriptions must be at most {MaxDescription} characters");
+        if (criteria.Any(c => c.Weight is < 1 or > 100)) e["Weight"] = L("每项权重应为1–100", "Each weight must be 1–100");
+        else if (criteria.Count > 0 && criteria.Sum(c => c.Weight) != 100) e["Weight"] = L($"权重合计应为100（当前{criteria.Sum(c => c.Weight)}）", $"The weights must add up to 100 (currently {criteria.Sum(c => c.Weight)})");
         return e;
     }
 

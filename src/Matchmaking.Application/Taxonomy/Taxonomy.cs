@@ -17,7 +17,7 @@ public class IndustryChain
     public static void ValidateName(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50)
-            throw new DomainException("chain_name", "产业链名称应为1–50个字符");
+            throw new DomainException("chain_name", L("产业链名称应为1–50个字符", "A chain name has 1–50 characters"));
     }
 }
 

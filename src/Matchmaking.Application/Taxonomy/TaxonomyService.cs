@@ -39,8 +39,8 @@ public sealed class TaxonomyService(IDbContextFactory<AppDbContext> dbFactory, T
         IndustryChain.ValidateName(name);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         name = name.Trim();
-        if (await db.Chains.AnyAsync(c => c.Name == name && c.Id != id, ct)) throw new DomainException("duplicate", $"已有名为“{name}”的产业链");
-        var chain = id is { } existing ? await db.Chains.FirstOrDefaultAsync(c => c.Id == existing, ct) ?? throw new NotFoundException($"产业链 #{existing}")
+        if (await db.Chains.AnyAsync(c => c.Name == name && c.Id != id, ct)) throw new DomainException("duplicate", L($"已有名为“{name}”的产业链", $"There is already a chain named “{name}”"));
+        var chain = id is { } existing ? await db.Chains.FirstOrDefaultAsync(c => c.Id == existing, ct) ?? throw new NotFoundException(L($"产业链 #{existing}", $"chain #{existing}"))
             : db.Chains.Add(new IndustryChain { SortOrder = await db.Chains.CountAsync(ct) + 1 }).Entity;
         chain.Name = name;
         chain.EnglishName = Clean(englishName);
@@ -54,15 +54,15 @@ public sealed class TaxonomyService(IDbContextFactory<AppDbContext> dbFactory, T
     public async Task<int> SaveNodeAsync(Actor actor, int chainId, int? id, string name, string? englishName, ChainSegment segment, CancellationToken ct = default)
     {
         Require(actor);
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50) throw new DomainException("node_name", "环节名称应为1–50个字符");
-        if (!Enum.IsDefined(segment)) throw new DomainException("segment", "请选择上游、中游或下游");
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50) throw new DomainException("node_name", L("环节名称应为1–50个字符", "A node name has 1–50 characters"));
+        if (!Enum.IsDefined(segment)) throw new DomainException("segment", L("请选择上游、中游或下游", "Choose upstream, midstream or downstream"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Chains.AnyAsync(c => c.Id == chainId, ct)) throw new NotFoundException($"产业链 #{chainId}");
+        if (!await db.Chains.AnyAsync(c => c.Id == chainId, ct)) throw new NotFoundException(L($"产业链 #{chainId}", $"chain #{chainId}"));
         name = name.Trim();
         if (await db.ChainNodes.AnyAsync(n => n.ChainId == chainId && n.Name == name && n.Id != id, ct))
-            throw new DomainException("duplicate", $"该产业链已有名为“{name}”的环节");
+            throw new DomainException("duplicate", L($"该产业链已有名为“{name}”的环节", $"This chain already has a node named “{name}”"));
         var node = id is { } existing
-            ? await db.ChainNodes.FirstOrDefaultAsync(n => n.Id == existing && n.ChainId == chainId, ct) ?? throw new NotFoundException($"环节 #{existing}")
+            ? await db.ChainNodes.FirstOrDefaultAsync(n => n.Id == existing && n.ChainId == chainId, ct) ?? throw new NotFoundException(L($"环节 #{existing}", $"node #{existing}"))
             : db.ChainNodes.Add(new ChainNode { ChainId = chainId, SortOrder = await db.ChainNodes.CountAsync(n => n.ChainId == chainId, ct) + 1 }).Entity;
         node.Name = name;
         node.EnglishName = Clean(englishName);
@@ -77,9 +77,9 @@ public sealed class TaxonomyService(IDbContextFactory<AppDbContext> dbFactory, T
     {
         Require(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var node = await db.ChainNodes.FirstOrDefaultAsync(n => n.Id == nodeId, ct) ?? throw new NotFoundException($"环节 #{nodeId}");
+        var node = await db.ChainNodes.FirstOrDefaultAsync(n => n.Id == nodeId, ct) ?? throw new NotFoundException(L($"环节 #{nodeId}", $"node #{nodeId}"));
         var uses = await db.Challenges.CountAsync(c => c.ChainNodeId == nodeId, ct);
-        if (uses > 0) throw new DomainException("in_use", $"该环节被{uses}个榜单引用，不能删除");
+        if (uses > 0) throw new DomainException("in_use", L($"该环节被{uses}个榜单引用，不能删除", $"{uses} challenge(s) use this node, so it cannot be deleted"));
         db.ChainNodes.Remove(node);
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(ChainNode), nodeId, "delete", Now, reason: node.Name);
         await db.SaveChangesAsync(ct);
@@ -89,11 +89,11 @@ public sealed class TaxonomyService(IDbContextFactory<AppDbContext> dbFactory, T
         IEnumerable<string> fieldCodes, CancellationToken ct = default)
     {
         Require(actor);
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50) throw new DomainException("skill_name", "技术标签应为1–50个字符");
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50) throw new DomainException("skill_name", L("技术标签应为1–50个字符", "A skill tag has 1–50 characters"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         name = name.Trim();
-        if (await db.Skills.AnyAsync(s => s.Name == name && s.Id != id, ct)) throw new DomainException("duplicate", $"已有技术标签“{name}”");
-        var skill = id is { } existing ? await db.Skills.FirstOrDefaultAsync(s => s.Id == existing, ct) ?? throw new NotFoundException($"技术标签 #{existing}")
+        if (await db.Skills.AnyAsync(s => s.Name == name && s.Id != id, ct)) throw new DomainException("duplicate", L($"已有技术标签“{name}”", $"The skill tag “{name}” already exists"));
+        var skill = id is { } existing ? await db.Skills.FirstOrDefaultAsync(s => s.Id == existing, ct) ?? throw new NotFoundException(L($"技术标签 #{existing}", $"skill tag #{existing}"))
             : db.Skills.Add(new Skill()).Entity;
         skill.Name = name;
         skill.EnglishName = Clean(englishName);
@@ -110,7 +110,7 @@ public sealed class TaxonomyService(IDbContextFactory<AppDbContext> dbFactory, T
     {
         Require(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var skill = await db.Skills.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException($"技术标签 #{id}");
+        var skill = await db.Skills.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException(L($"技术标签 #{id}", $"skill tag #{id}"));
         db.Skills.Remove(skill); // challenges and profiles keep the text; only the vocabulary entry goes
         db.Record(actor, await db.ActorNameAsync(actor, ct), nameof(Skill), id, "delete", Now, reason: skill.Name);
         await db.SaveChangesAsync(ct);
@@ -121,8 +121,8 @@ public sealed class TaxonomyService(IDbContextFactory<AppDbContext> dbFactory, T
     {
         Require(actor);
         code = code.Trim();
-        if (code.Length is < 3 or > 10 || !code.All(char.IsAsciiDigit)) throw new DomainException("field_code", "学科代码应为3–10位数字（GB/T 13745）");
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("field_name", "请填写学科名称");
+        if (code.Length is < 3 or > 10 || !code.All(char.IsAsciiDigit)) throw new DomainException("field_code", L("学科代码应为3–10位数字（GB/T 13745）", "A discipline code has 3–10 digits (GB/T 13745)"));
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("field_name", L("请填写学科名称", "Enter the discipline name"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var field = await db.Fields.FirstOrDefaultAsync(f => f.Code == code, ct);
         if (field is null) db.Fields.Add(field = new ResearchField { Code = code });

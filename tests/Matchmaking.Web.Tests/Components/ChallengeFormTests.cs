@@ -138,6 +138,31 @@ public class ChallengeFormTests
     }
 
     [Fact]
+    public async Task A_reader_who_chose_English_gets_the_problems_in_English()
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        try
+        {
+            await using var ctx = FormTestContext.Create();
+            var cut = ctx.Render<ChallengeForm>(p => p
+                .Add(x => x.Initial, Partial(Now.AddDays(-1)))
+                .Add(x => x.Chains, Chains).Add(x => x.Fields, Fields)
+                .Add(x => x.Clock, new FixedClock(Now)));
+
+            cut.Find("#cf-save-draft").Click();
+
+            cut.WaitForAssertion(() => Assert.NotNull(ErrorUnder(cut, nameof(ChallengeContent.Title))));
+            var shown = cut.FindAll("[data-error-for]").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+            // Title, targets, budget and the past deadline.
+            Assert.True(shown.Count >= 4, string.Join(" | ", shown));
+            Assert.All(shown, t => Assert.DoesNotMatch(@"[\u4e00-\u9fff]", t));
+            Assert.NotEqual(ErrorUnder(cut, nameof(ChallengeContent.Title)), ErrorUnder(cut, nameof(ChallengeContent.BidDeadlineUtc)));
+        }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = before; }
+    }
+
+    [Fact]
     public async Task Server_errors_are_shown_under_the_matching_field_and_keep_what_was_typed()
     {
         await using var ctx = FormTestContext.Create();

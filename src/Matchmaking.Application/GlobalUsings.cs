@@ -1,0 +1,1 @@
+global using static Matchmaking.Application.Common.Bilingual;
