@@ -138,6 +138,27 @@ public sealed class ChallengeService(IDbContextFactory<AppDbContext> dbFactory, 
         return await ListAsync(db, q, new ChallengeFilter { Page = page, PageSize = pageSize, Sort = ChallengeSort.DeadlineSoonest }, true, ct);
     }
 
+    /// <summary>The moderation queue with what a moderator reads before deciding (the whole content, the poster's
+    /// verification, the submission time), oldest deadline first: one page in four queries, however long the page.</summary>
+    public async Task<Page<ChallengeDetail>> ModerationQueueAsync(Actor actor, int page = 1, int pageSize = 20, CancellationToken ct = default)
+    {
+        if (!Permissions.CanModerate(actor)) throw new AccessDeniedException();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.Challenges.AsNoTracking().Where(c => c.Status == ChallengeStatus.PendingReview);
+        var total = await q.CountAsync(ct);
+        var (skip, take, p, size) = Page<ChallengeDetail>.Normalize(page, pageSize);
+        var rows = await q.OrderBy(c => c.BidDeadlineUtc).ThenBy(c => c.Id).Skip(skip).Take(take)
+            .Include(c => c.PosterOrganization).ToListAsync(ct);
+        var chainIds = rows.Select(r => r.ChainId).Distinct().ToList();
+        var nodeIds = rows.Select(r => r.ChainNodeId).Distinct().ToList();
+        var chainNames = await db.Chains.AsNoTracking().Where(x => chainIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var nodeNames = await db.ChainNodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        // Bid counts are not taken: a challenge under review has not been open for bids, and the queue shows none.
+        var items = rows.Select(c => new ChallengeDetail(c, c.PosterOrganization?.Name ?? "", c.PosterOrganization?.IsVerified ?? false,
+            chainNames.GetValueOrDefault(c.ChainId, ""), nodeNames.GetValueOrDefault(c.ChainNodeId, ""), null)).ToList();
+        return new Page<ChallengeDetail>(items, total, p, size);
+    }
+
     /// <summary>Any state, any organisation (admins).</summary>
     public async Task<Page<ChallengeSummary>> ListAllAsync(Actor actor, ChallengeFilter filter, CancellationToken ct = default)
     {
