@@ -44,6 +44,7 @@ public class QueryParserFuzzTests
             Assert.InRange(results.Total, 0, 2);
             if (query.Length > SafeQueryParser.MaxQueryLength)
             {
+                Assert.Contains(new SearchNotice(SearchNoticeKind.QueryTruncated, SafeQueryParser.MaxQueryLength), results.Notices);
                 Assert.Contains("截断", results.Message);
             }
         }
@@ -55,6 +56,7 @@ public class QueryParserFuzzTests
         using var index = BuildIndex();
         var results = index.Search(new SearchRequest { Query = "\"熔盐泵" });
         Assert.Equal(2, results.Total);
+        Assert.Equal([new SearchNotice(SearchNoticeKind.UnbalancedQuote)], results.Notices);
         Assert.Contains("引号", results.Message);
     }
 
@@ -65,6 +67,7 @@ public class QueryParserFuzzTests
         // As Lucene syntax "title:熔盐泵" would restrict to a field; here it is just words.
         var parsed = index.Parser.Parse("熔盐泵^10 (pump) [a TO b]");
         Assert.DoesNotContain("^10", parsed.Query.ToString());
+        Assert.Empty(parsed.Notices);
         Assert.Null(parsed.Message);
         Assert.Equal(1, index.Search(new SearchRequest { Query = "(molten) salt* !pump" }).Total);
     }
@@ -75,6 +78,7 @@ public class QueryParserFuzzTests
         using var index = BuildIndex();
         var results = index.Search(new SearchRequest { Query = "+++ ((( ]]" });
         Assert.Equal(2, results.Total);
+        Assert.Equal([new SearchNotice(SearchNoticeKind.NothingSearchable)], results.Notices);
         Assert.NotNull(results.Message);
     }
 

@@ -181,6 +181,7 @@ public class RankingTests : IDisposable
     {
         var results = Search("双极板 激光焊接");
         Assert.Equal(4, results.Total);
+        Assert.Equal([new SearchNotice(SearchNoticeKind.SomeOfTheWords)], results.Notices);
         Assert.NotNull(results.Message);
     }
 

@@ -45,8 +45,11 @@ public sealed record ProfileSearchHit(CapabilityProfile Profile, string TitleHtm
 
 public sealed record SearchPage<THit>(
     IReadOnlyList<THit> Hits, int Total, int Page, int PageSize,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, string? Message)
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, IReadOnlyList<SearchNotice> Notices)
 {
+    /// <summary>The notices in Chinese (the API's and the CLI's message); the UI words them in the reader's language.</summary>
+    public string? Message => SearchNotice.ChineseText(Notices);
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
@@ -81,7 +84,7 @@ public sealed class SearchService(SearchIndexer indexer, IDbContextFactory<AppDb
         // A hit whose row vanished (deleted between index and query) is skipped rather than shown broken.
         var hits = results.Hits.Where(h => summaries.ContainsKey(h.Id))
             .Select(h => new ChallengeSearchHit(summaries[h.Id], h.TitleHighlighted, h.Snippet, h.Score)).ToList();
-        return new SearchPage<ChallengeSearchHit>(hits, results.Total, page, size, results.Facets, results.Message);
+        return new SearchPage<ChallengeSearchHit>(hits, results.Total, page, size, results.Facets, results.Notices);
     }
 
     public async Task<SearchPage<ProfileSearchHit>> SearchProfilesAsync(Actor actor, ProfileSearchQuery q, CancellationToken ct = default)
@@ -101,7 +104,7 @@ public sealed class SearchService(SearchIndexer indexer, IDbContextFactory<AppDb
         var rows = await db.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var hits = results.Hits.Where(h => rows.ContainsKey(int.Parse(h.Id, CultureInfo.InvariantCulture)))
             .Select(h => new ProfileSearchHit(rows[int.Parse(h.Id, CultureInfo.InvariantCulture)], h.TitleHighlighted, h.Snippet, h.Score)).ToList();
-        return new SearchPage<ProfileSearchHit>(hits, results.Total, page, size, results.Facets, results.Message);
+        return new SearchPage<ProfileSearchHit>(hits, results.Total, page, size, results.Facets, results.Notices);
     }
 
     private static (int skip, int size, int page) Window(int page, int pageSize)

@@ -89,9 +89,9 @@ public sealed class SafeQueryParser
 
     public ParsedUserQuery Parse(string? input)
     {
-        var messages = new List<string>();
-        var text = Clean(input ?? "", messages);
-        var items = Lex(text, messages);
+        var notices = new List<SearchNotice>();
+        var text = Clean(input ?? "", notices);
+        var items = Lex(text, notices);
         items = MergeSynonymRuns(items);
         items = WithoutRepeats(items);
 
@@ -105,7 +105,7 @@ public sealed class SafeQueryParser
         {
             if (units >= MaxUnits)
             {
-                messages.Add($"查询词过多，只使用了前 {MaxUnits} 个");
+                notices.Add(new(SearchNoticeKind.TooManyWords, MaxUnits));
                 break;
             }
             var unit = BuildUnit(item, item.Excluded ? null : highlight, ref tooManyTokens, _matchFields ?? _fields, matching: _matchFields is not null);
@@ -132,16 +132,16 @@ public sealed class SafeQueryParser
         }
         if (tooManyTokens)
         {
-            messages.Add($"查询中连续的文字过长，每段只使用前 {MaxTokensPerUnit} 个词");
+            notices.Add(new(SearchNoticeKind.TextRunTooLong, MaxTokensPerUnit));
         }
 
         if (groups.Count == 0 && excluded.Count == 0)
         {
             if (text.Trim().Length > 0)
             {
-                messages.Add("查询中没有可搜索的文字，已显示全部结果");
+                notices.Add(new(SearchNoticeKind.NothingSearchable));
             }
-            return new ParsedUserQuery(new MatchAllDocsQuery(), null, true, highlight, Join(messages));
+            return new ParsedUserQuery(new MatchAllDocsQuery(), null, true, highlight, notices.Distinct().ToList());
         }
         // Ranks the top hits: every unit is optional, so a hit of the strict or the relaxed query
         // scores by the (field-weighted) units it contains. Exclusions are already applied by matching.
@@ -166,10 +166,8 @@ public sealed class SafeQueryParser
                 relaxed = excluded.Count == 0 ? atLeast : Combine([[atLeast]], excluded, Occur.MUST);
             }
         }
-        return new ParsedUserQuery(strict, relaxed, false, highlight, Join(messages)) { Scoring = scoringQuery };
+        return new ParsedUserQuery(strict, relaxed, false, highlight, notices.Distinct().ToList()) { Scoring = scoringQuery };
     }
-
-    private static string? Join(List<string> messages) => messages.Count == 0 ? null : string.Join("；", messages.Distinct());
 
     private static Query Combine(List<List<Query>> groups, List<Query> excluded, Occur occur)
     {
@@ -201,7 +199,7 @@ public sealed class SafeQueryParser
     }
 
     /// <summary>Truncates, and replaces control characters and lone surrogates with spaces.</summary>
-    private static string Clean(string input, List<string> messages)
+    private static string Clean(string input, List<SearchNotice> notices)
     {
         if (input.Length > MaxQueryLength)
         {
@@ -211,7 +209,7 @@ public sealed class SafeQueryParser
                 cut--;
             }
             input = input[..cut];
-            messages.Add($"查询过长，已截断为前 {MaxQueryLength} 个字符");
+            notices.Add(new(SearchNoticeKind.QueryTruncated, MaxQueryLength));
         }
         var sb = new StringBuilder(input.Length);
         for (int i = 0; i < input.Length; i++)
@@ -233,7 +231,7 @@ public sealed class SafeQueryParser
         return sb.ToString();
     }
 
-    private static List<Item> Lex(string s, List<string> messages)
+    private static List<Item> Lex(string s, List<SearchNotice> notices)
     {
         var items = new List<Item>();
         bool orPending = false;
@@ -256,7 +254,7 @@ public sealed class SafeQueryParser
                 int close = s.IndexOf('"', i + 1);
                 if (close < 0)
                 {
-                    messages.Add("引号不成对，已按普通文字搜索");
+                    notices.Add(new(SearchNoticeKind.UnbalancedQuote));
                     i++;
                     continue;
                 }
@@ -506,14 +504,17 @@ internal sealed class SynonymGroupQuery : BooleanQuery
 /// <param name="Relaxed">Variant needing only half of the words, to try when <paramref name="Query"/> finds nothing; null for one word.</param>
 /// <param name="MatchesAll">True when nothing searchable was typed.</param>
 /// <param name="HighlightTerms">Analyzed terms to mark in titles and snippets.</param>
-/// <param name="Message">Why the query was not used exactly as typed, if it was not.</param>
+/// <param name="Notices">Why the query was not used exactly as typed, if it was not.</param>
 public sealed record ParsedUserQuery(
     Query Query,
     Query? Relaxed,
     bool MatchesAll,
     IReadOnlySet<string> HighlightTerms,
-    string? Message)
+    IReadOnlyList<SearchNotice> Notices)
 {
+    /// <summary>The notices in Chinese (<see cref="SearchNotice.ChineseText"/>); null when there are none.</summary>
+    public string? Message => SearchNotice.ChineseText(Notices);
+
     /// <summary>
     /// When the parser matches in a catch-all field: the field-weighted query over the other fields
     /// (title, skills) whose score is added to the top hits of <see cref="Query"/> or

@@ -411,19 +411,15 @@ public sealed class SearchIndex : IDisposable
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var messages = new List<string>();
         var parsed = Parser.Parse(request.Query);
-        if (parsed.Message is not null)
-        {
-            messages.Add(parsed.Message);
-        }
+        var notices = new List<SearchNotice>(parsed.Notices);
 
         int take = Math.Clamp(request.Take, 1, SearchRequest.MaxTake);
         int skip = Math.Max(0, request.Skip);
         bool beyondWindow = skip > SearchRequest.MaxWindow - take;
         if (beyondWindow)
         {
-            messages.Add($"只能查看前 {SearchRequest.MaxWindow} 条结果");
+            notices.Add(new(SearchNoticeKind.ResultWindow, SearchRequest.MaxWindow));
         }
 
         var counted = request.FacetFields.Where(f => !string.IsNullOrEmpty(f)).Distinct(StringComparer.Ordinal).ToList();
@@ -451,7 +447,7 @@ public sealed class SearchIndex : IDisposable
                 run = Run(searcher, query, scoring, filter, sort, counted, sideways, beyondWindow ? 0 : skip, take);
                 if (run.Collector.TotalHits > 0)
                 {
-                    messages.Add("没有同时包含所有词的结果，已显示包含部分词的结果");
+                    notices.Add(new(SearchNoticeKind.SomeOfTheWords));
                 }
             }
 
@@ -486,7 +482,7 @@ public sealed class SearchIndex : IDisposable
                 Total = run.Collector.TotalHits,
                 Hits = hits,
                 Facets = run.Collector.Finish(),
-                Message = messages.Count == 0 ? null : string.Join("；", messages),
+                Notices = notices,
                 ParsedQuery = filter is null ? query.ToString() : $"{query} FILTER {filter}",
             };
         });

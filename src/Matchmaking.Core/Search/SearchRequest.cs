@@ -59,8 +59,11 @@ public sealed record SearchResults
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets { get; init; } =
         new Dictionary<string, IReadOnlyList<FacetCount>>();
 
-    /// <summary>Set when the query could not be used exactly as typed.</summary>
-    public string? Message { get; init; }
+    /// <summary>Why the query was not used exactly as typed, if it was not.</summary>
+    public IReadOnlyList<SearchNotice> Notices { get; init; } = [];
+
+    /// <summary>The notices in Chinese; null when there are none.</summary>
+    public string? Message => SearchNotice.ChineseText(Notices);
 
     /// <summary>The Lucene query actually run, for debugging.</summary>
     public string ParsedQuery { get; init; } = "";

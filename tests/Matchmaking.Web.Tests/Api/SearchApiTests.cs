@@ -41,6 +41,36 @@ public class SearchApiTests(PortalFactory app) : IClassFixture<PortalFactory>
         Assert.True(json.GetProperty("total").GetInt32() >= 0);
     }
 
+    /// <summary>The search library says why a query was not run as typed; the pages word it in the reader's language
+    /// and the API keeps its Chinese message.</summary>
+    [Theory]
+    [InlineData("/challenges", "\"熔盐泵 泵", "引号不成对", "quote was not closed")]
+    [InlineData("/profiles", "！！！", "没有可搜索的文字", "Nothing searchable was typed")]
+    public async Task SearchPages_ExplainAlteredQueries_InTheReadersLanguage(string page, string q, string chinese, string english)
+    {
+        var client = app.CreateClient();
+        var url = page + "?q=" + Uri.EscapeDataString(q);
+
+        var zh = SearchMessage(await client.GetStringAsync(url));
+        var en = SearchMessage(await client.GetStringAsync(url + "&culture=en"));
+
+        Assert.Contains(chinese, zh);
+        Assert.Contains(english, en);
+        Assert.DoesNotMatch(@"[\u4e00-\u9fff]", en);
+        var api = JsonDocument.Parse(await client.GetStringAsync("/api" + page + "/search?q=" + Uri.EscapeDataString(q))).RootElement;
+        Assert.Contains(chinese, api.GetProperty("message").GetString());
+    }
+
+    /// <summary>The text of the search page's notice (prerendered), or a failure when the page shows none.</summary>
+    private static string SearchMessage(string html)
+    {
+        html = WebUtility.HtmlDecode(html);
+        var at = html.IndexOf("id=\"search-message\"", StringComparison.Ordinal);
+        Assert.True(at >= 0, "no search notice on the page");
+        var start = html.IndexOf('>', html.IndexOf("mud-alert-message", at, StringComparison.Ordinal)) + 1;
+        return html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)].Trim();
+    }
+
     [Fact]
     public async Task OpenApiDocument_DescribesTheSearchEndpoints()
     {
