@@ -27,6 +27,25 @@ public partial class PortalThemeTests(PortalFactory app) : IClassFixture<PortalF
         Assert.Contains("local(\"DejaVu Sans\")", face.Value);
     }
 
+    /// <summary>No emoji in the UI's own text: the Linux desktops the portal is used on (and CI) have no emoji font, so
+    /// one showed as an empty box (the bid count's 📨 on the home page). Material icons or words instead.</summary>
+    [Fact]
+    public void UiText_UsesNoEmoji()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Matchmaking.sln"))) dir = dir.Parent;
+        var web = Path.Combine(dir!.FullName, "src", "Matchmaking.Web");
+        var emoji = new Regex(@"[\u2600-\u27BF]|\uD83C[\uDF00-\uDFFF]|\uD83D[\uDC00-\uDEFF]|\uD83E[\uDD00-\uDEFF]");
+        var found = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".resx", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => emoji.IsMatch(x.line) && !x.line.Contains('✓'))
+            .Select(x => $"{Path.GetRelativePath(web, x.f)}:{x.i + 1}: {x.line.Trim()}").ToList();
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
     [GeneratedRegex("--mud-typography-([a-z0-9]+)-family:\\s*([^;]+);")]
     private static partial Regex FamilyVariable();
 }
