@@ -149,10 +149,7 @@ public sealed class ChallengeService(IDbContextFactory<AppDbContext> dbFactory, 
         var (skip, take, p, size) = Page<ChallengeDetail>.Normalize(page, pageSize);
         var rows = await q.OrderBy(c => c.BidDeadlineUtc).ThenBy(c => c.Id).Skip(skip).Take(take)
             .Include(c => c.PosterOrganization).ToListAsync(ct);
-        var chainIds = rows.Select(r => r.ChainId).Distinct().ToList();
-        var nodeIds = rows.Select(r => r.ChainNodeId).Distinct().ToList();
-        var chainNames = await db.Chains.AsNoTracking().Where(x => chainIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        var nodeNames = await db.ChainNodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var (chainNames, nodeNames) = await ChainAndNodeNamesAsync(db, rows.Select(r => r.ChainId), rows.Select(r => r.ChainNodeId), ct);
         // Bid counts are not taken: a challenge under review has not been open for bids, and the queue shows none.
         var items = rows.Select(c => new ChallengeDetail(c, c.PosterOrganization?.Name ?? "", c.PosterOrganization?.IsVerified ?? false,
             chainNames.GetValueOrDefault(c.ChainId, ""), nodeNames.GetValueOrDefault(c.ChainNodeId, ""), null)).ToList();
@@ -201,10 +198,7 @@ public sealed class ChallengeService(IDbContextFactory<AppDbContext> dbFactory, 
             c.BudgetWan, c.BidDeadlineUtc, c.Status, c.Skills,
         }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
-        var chainIds = rows.Select(r => r.ChainId).Distinct().ToList();
-        var nodeIds = rows.Select(r => r.ChainNodeId).Distinct().ToList();
-        var chainNames = await db.Chains.AsNoTracking().Where(x => chainIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        var nodeNames = await db.ChainNodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var (chainNames, nodeNames) = await ChainAndNodeNamesAsync(db, rows.Select(r => r.ChainId), rows.Select(r => r.ChainNodeId), ct);
         var counts = includeBidCounts
             ? await db.Bids.Where(b => ids.Contains(b.ChallengeId) && b.Status != BidStatus.Draft && b.Status != BidStatus.Withdrawn)
                 .GroupBy(b => b.ChallengeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct)
@@ -213,6 +207,15 @@ public sealed class ChallengeService(IDbContextFactory<AppDbContext> dbFactory, 
             chainNames.GetValueOrDefault(r.ChainId, ""), nodeNames.GetValueOrDefault(r.ChainNodeId, ""), r.Bottleneck, r.BudgetWan,
             DateTime.SpecifyKind(r.BidDeadlineUtc, DateTimeKind.Utc), r.Status, r.Skills,
             counts is null ? null : counts.GetValueOrDefault(r.Id))).ToList();
+    }
+
+    private static async Task<(Dictionary<int, string> Chains, Dictionary<int, string> Nodes)> ChainAndNodeNamesAsync(
+        AppDbContext db, IEnumerable<int> chainIds, IEnumerable<int> nodeIds, CancellationToken ct)
+    {
+        var chains = chainIds.Distinct().ToList();
+        var nodes = nodeIds.Distinct().ToList();
+        return (await db.Chains.AsNoTracking().Where(x => chains.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct),
+            await db.ChainNodes.AsNoTracking().Where(n => nodes.Contains(n.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct));
     }
 
     private async Task TransitionAsync(Actor actor, int id, string action, Func<Actor, Challenge, bool> allowed,

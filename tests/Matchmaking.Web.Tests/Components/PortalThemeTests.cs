@@ -32,9 +32,7 @@ public partial class PortalThemeTests(PortalFactory app) : IClassFixture<PortalF
     [Fact]
     public void UiText_UsesNoEmoji()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Matchmaking.sln"))) dir = dir.Parent;
-        var web = Path.Combine(dir!.FullName, "src", "Matchmaking.Web");
+        var web = Path.Combine(Browser.BrowserPortal.RepoRoot, "src", "Matchmaking.Web");
         var emoji = new Regex(@"[\u2600-\u27BF]|\uD83C[\uDF00-\uDFFF]|\uD83D[\uDC00-\uDEFF]|\uD83E[\uDD00-\uDEFF]");
         var found = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".resx", StringComparison.Ordinal))
