@@ -249,6 +249,11 @@ public class Challenge
     {
         Status = status;
         if (status >= ChallengeStatus.Published && status != ChallengeStatus.Rejected) PublishedAtUtc ??= nowUtc;
+        // Bidding closed at the deadline when that has passed (as the sweep would have closed it), else now; a state
+        // before closing has no closing time.
+        if (status is ChallengeStatus.Closed or ChallengeStatus.Awarded or ChallengeStatus.Completed)
+            ClosedAtUtc ??= BidDeadlineUtc <= nowUtc ? BidDeadlineUtc : nowUtc;
+        else if (status != ChallengeStatus.Cancelled) ClosedAtUtc = null;
         Touch(nowUtc);
     }
 

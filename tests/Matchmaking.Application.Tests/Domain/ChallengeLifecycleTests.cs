@@ -17,6 +17,24 @@ public class ChallengeLifecycleTests
         return c;
     }
 
+    /// <summary>An imported state brings its closing time as the sweep would have set it.</summary>
+    [Fact]
+    public void ForcedStates_CarryTheClosingTime()
+    {
+        var deadline = Now.AddDays(10);
+        var c = Draft(deadline);
+        c.ForceStatus(ChallengeStatus.Closed, Now.AddDays(40));
+        Assert.Equal(deadline, c.ClosedAtUtc); // closed when bidding ended, not when imported
+
+        c.ForceStatus(ChallengeStatus.Published, Now.AddDays(41));
+        Assert.Null(c.ClosedAtUtc);
+
+        c.ForceStatus(ChallengeStatus.Closed, Now.AddDays(5)); // closed early by the source system
+        Assert.Equal(Now.AddDays(5), c.ClosedAtUtc);
+        c.ForceStatus(ChallengeStatus.Awarded, Now.AddDays(50));
+        Assert.Equal(Now.AddDays(5), c.ClosedAtUtc);
+    }
+
     [Fact]
     public void HappyPath_DraftToCompleted()
     {
