@@ -1,0 +1,19 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Matchmaking.Web.Tests;
+
+/// <summary>Tests read the portal in its default language, Chinese, whatever the machine's language: the UI's resource
+/// strings and the services' messages follow the UI culture, and an English machine would otherwise read English.
+/// Tests about English set the culture themselves.</summary>
+internal static class TestCulture
+{
+#pragma warning disable CA2255 // a test assembly's start-up, not a library's
+    [ModuleInitializer]
+    internal static void ChineseByDefault()
+    {
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+    }
+#pragma warning restore CA2255
+}
