@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Matchmaking.Application.Organizations;
 
 namespace Matchmaking.Web.Components.Pages.Challenges;
 
 /// <summary>
 /// A match reason's detail in the reader's language. The matching library explains its scores in Chinese (the
 /// exchange format's <c>reasons</c>); the parts it adds itself — "（见于介绍）", "同市（…）", "专利《…》" — are a small
-/// fixed set, put into English here for English readers. Skill names, codes and titles stay as the data has them.
+/// fixed set, put into English here for English readers, and a region code reads as the region's name. Skill names,
+/// discipline codes and titles stay as the data has them.
 /// </summary>
 public static partial class ReasonDetail
 {
@@ -30,10 +32,16 @@ public static partial class ReasonDetail
 
     public static string In(string detail, CultureInfo culture)
     {
-        if (culture.TwoLetterISOLanguageName != "en") return detail;
+        var english = culture.TwoLetterISOLanguageName == "en";
+        // The region reason names a division code; readers get its name where the portal knows it.
+        detail = SameRegion().Replace(detail, m =>
+        {
+            var place = Regions.NameOf(m.Groups[2].Value) ?? m.Groups[2].Value;
+            return english ? (m.Groups[1].Value == "市" ? "same city" : "same province") + $" ({place})" : $"同{m.Groups[1].Value}（{place}）";
+        });
+        if (!english) return detail;
         foreach (var (zh, en) in Fixed) detail = detail.Replace(zh, en, StringComparison.Ordinal);
         detail = Inferred().Replace(detail, " (inferred, $1%)");
-        detail = SameRegion().Replace(detail, m => (m.Groups[1].Value == "市" ? "same city" : "same province") + $" ({m.Groups[2].Value})");
         return Achievement().Replace(detail, m => $"{Achievements[m.Groups[1].Value]} “{m.Groups[2].Value}”");
     }
 }
