@@ -54,11 +54,19 @@ public sealed record DemandItemContent
         if (skills.Count > MaxSkills) e[nameof(Skills)] = L($"技术标签不超过{MaxSkills}个", $"At most {MaxSkills} skill tags");
         else if (skills.Any(s => s.Trim().Length > MaxSkillLength)) e[nameof(Skills)] = L($"每个技术标签不超过{MaxSkillLength}个字符", $"Each skill tag has at most {MaxSkillLength} characters");
         if (FieldCodes.Any(f => string.IsNullOrWhiteSpace(f) || f.Trim().Length > 10)) e[nameof(FieldCodes)] = L("学科代码无效", "Invalid discipline code");
-        if (BudgetWan is < 0) e[nameof(BudgetWan)] = L("榜额不能为负", "The prize budget cannot be negative");
-        else if (BudgetWan > ChallengeContent.MaxBudgetWan) e[nameof(BudgetWan)] = L($"榜额不超过{ChallengeContent.MaxBudgetWan:0}万元", $"The prize budget is at most {ChallengeContent.MaxBudgetWan:0} (×10k CNY)");
+        if (BudgetProblem(BudgetWan) is { } budget) e[nameof(BudgetWan)] = budget;
         if (ExternalId is { } id && id.Trim().Length > MaxExternalId) e[nameof(ExternalId)] = L($"编号不超过{MaxExternalId}个字符", $"The id has at most {MaxExternalId} characters");
         return e;
     }
+
+    /// <summary>What is wrong with a demand's budget, or null: none is fine (a demand need not have one), negative or
+    /// over a challenge's maximum is not.</summary>
+    public static string? BudgetProblem(decimal? budgetWan) => budgetWan switch
+    {
+        < 0 => L("榜额不能为负", "The prize budget cannot be negative"),
+        > ChallengeContent.MaxBudgetWan => L($"榜额不超过{ChallengeContent.MaxBudgetWan:0}万元", $"The prize budget is at most {ChallengeContent.MaxBudgetWan:0} (×10k CNY)"),
+        _ => null,
+    };
 }
 
 /// <summary>需求清单: a curated list of demand items for one chain and batch. Everything that changes it is a

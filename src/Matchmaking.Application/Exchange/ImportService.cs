@@ -154,9 +154,8 @@ public sealed class ImportService(IDbContextFactory<AppDbContext> dbFactory, Tim
                 Eligible = eligible == EligibleBidders.None ? new ChallengeContent().Eligible : eligible,
             };
             // The challenge's own rules beyond the item's (already reported above in the file's terms); a past deadline is
-            // allowed (a published one is closed by the deadline sweep). A budget the item check refused (every such
-            // message names 榜额, or "budget" in English) is not reported twice.
-            var budgetReported = problems.Any(p => p.Contains("榜额", StringComparison.Ordinal) || p.Contains("budget", StringComparison.OrdinalIgnoreCase));
+            // allowed (a published one is closed by the deadline sweep). A budget the item check refused is not reported twice.
+            var budgetReported = chain is not null && DemandItemContent.BudgetProblem(r.BudgetWan) is not null;
             foreach (var (key, message) in content.Validate(Now))
                 if (ChallengeFieldNames.TryGetValue(key, out var field) && !(key == nameof(ChallengeContent.BudgetWan) && budgetReported))
                     problems.Add($"{message} ({field})");

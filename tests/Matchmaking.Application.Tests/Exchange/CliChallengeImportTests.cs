@@ -117,6 +117,22 @@ public sealed class CliChallengeImportTests : IDisposable
         Assert.Equal(0, await db.AuditEntries.CountAsync());
     }
 
+    /// <summary>A budget the demand rules refuse is reported once, in their words; one they accept but a challenge does
+    /// not (none, or 0) is reported by the challenge's rule.</summary>
+    [Theory]
+    [InlineData("-5", "榜额不能为负", "榜额应大于0万元")]
+    [InlineData("200000", "榜额不超过100000万元", "榜额应大于0万元")]
+    [InlineData("0", "榜额应大于0万元", "榜额不能为负")]
+    public async Task BadBudget_IsReportedOnce(string budget, string says, string doesNotSay)
+    {
+        await PosterAsync();
+        var line = $$"""{"id":"x","title":"预算","description":"d","chain":"新能源及装备","node":"多晶硅","skills":["熔盐泵"],"fields":["480"],"budgetWan":{{budget}},"deadline":"2027-01-01","organization":"河西新能源装备集团"}""";
+        var (exit, _, err) = await RunAsync("import", "challenges", _cli.File("budget.jsonl", line + "\n"));
+        Assert.Equal(1, exit);
+        Assert.Equal(1, err.Split(says).Length - 1);
+        Assert.DoesNotContain(doesNotSay, err);
+    }
+
     [Fact]
     public async Task ATenMegabyteLine_IsRefusedWithItsLineNumber()
     {
