@@ -135,7 +135,7 @@ public class FastBigramTokenizerTests
     public void SameTokens_OnRealText()
     {
         int simple = 0, texts = 0;
-        foreach (var line in File.ReadLines(Path.Combine(RepoRoot(), "tests", "data", "csl-dev", "profiles.jsonl")))
+        foreach (var line in File.ReadLines(Path.Combine(Matchmaking.Tests.Repo.Root, "tests", "data", "csl-dev", "profiles.jsonl")))
         {
             using var json = System.Text.Json.JsonDocument.Parse(line);
             foreach (var property in json.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String))
@@ -183,15 +183,5 @@ public class FastBigramTokenizerTests
         {
             AssertSame(text);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Matchmaking.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Matchmaking.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -133,7 +133,7 @@ public sealed partial class BilingualMessagesTests
     [Fact]
     public void No_refusal_or_validation_message_is_written_in_Chinese_only()
     {
-        var root = Path.Combine(RepoRoot(), "src", "Matchmaking.Application");
+        var root = Path.Combine(Matchmaking.Tests.Repo.Root, "src", "Matchmaking.Application");
         var bareRefusal = new Regex(@"(DomainException\(""\w+"",\s*|AccessDeniedException\(|NotFoundException\()\$?""");
         var bareFieldMessage = new Regex(@"\b(e|errors)\[[^\]]+\]\s*=\s*\$?""[^""\n]*[\u4e00-\u9fff]");
         var found = new List<string>();
@@ -147,12 +147,5 @@ public sealed partial class BilingualMessagesTests
                     found.Add($"{rel}:{i + 1}: {lines[i].Trim()}");
         }
         Assert.True(found.Count == 0, "Wrap these in L(\"中文\", \"English\"):\n" + string.Join("\n", found));
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Matchmaking.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Matchmaking.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -12,17 +12,7 @@ public class BrowserPortal : PortalFactory, IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Matchmaking.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-        }
-    }
-
-    public static string ScreenshotDir => Path.Combine(RepoRoot, "docs", "screenshots");
+    public static string ScreenshotDir => Path.Combine(Matchmaking.Tests.Repo.Root, "docs", "screenshots");
 
     public async Task InitializeAsync()
     {

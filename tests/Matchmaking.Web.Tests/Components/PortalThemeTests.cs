@@ -32,7 +32,7 @@ public partial class PortalThemeTests(PortalFactory app) : IClassFixture<PortalF
     [Fact]
     public void UiText_UsesNoEmoji()
     {
-        var web = Path.Combine(Browser.BrowserPortal.RepoRoot, "src", "Matchmaking.Web");
+        var web = Path.Combine(Matchmaking.Tests.Repo.Root, "src", "Matchmaking.Web");
         var emoji = new Regex(@"[\u2600-\u27BF]|\uD83C[\uDF00-\uDFFF]|\uD83D[\uDC00-\uDEFF]|\uD83E[\uDD00-\uDEFF]");
         var found = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".resx", StringComparison.Ordinal))
